@@ -1,0 +1,1 @@
+package coach; public class Main { public static void main(String[] a){} }
