@@ -1,1 +1,48 @@
-package coach; public class Main { public static void main(String[] a){} }
+package coach;
+
+import coach.config.AppConfig;
+import coach.config.ConfigException;
+import coach.console.ConsoleCoach;
+import coach.interview.Learner;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts the Slack app when SLACK_BOT_TOKEN is set, the terminal coach otherwise. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        AppConfig config;
+        App app;
+        try {
+            config = AppConfig.fromEnv(System.getenv());
+            app = new App(config, Clock.systemUTC(), new Random());
+        } catch (ConfigException e) {
+            System.err.println("Interview Coach cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (!Charset.defaultCharset().equals(StandardCharsets.UTF_8)) {
+            System.err.println("Note: the JVM's default charset is " + Charset.defaultCharset()
+                    + "; Slack requests are still read and verified as UTF-8. Run with -Dfile.encoding=UTF-8 for the console.");
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        if (config.slackMode()) {
+            app.startSlack();
+            new CountDownLatch(1).await();
+        } else {
+            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            String user = System.getProperty("user.name", "you");
+            new ConsoleCoach(app.stages, app.interviews, app.grading, in, out, new Learner("console", user)).run();
+            app.close();
+            System.exit(0);
+        }
+    }
+}

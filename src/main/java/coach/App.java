@@ -1,0 +1,138 @@
+package coach;
+
+import coach.config.AppConfig;
+import coach.config.StageCatalog;
+import coach.grading.GradeRepository;
+import coach.grading.Grader;
+import coach.grading.GraderPrompts;
+import coach.grading.GradingJobs;
+import coach.grading.GradingService;
+import coach.grading.LlmGrader;
+import coach.grading.OfflineGrader;
+import coach.grading.ReportDelivery;
+import coach.grading.Rubrics;
+import coach.interview.InterviewRepository;
+import coach.interview.InterviewService;
+import coach.interview.QuestionBank;
+import coach.slack.SlackApp;
+import coach.slack.SlackWork;
+import coach.slack.Utf8SlackAppServlet;
+import coach.store.Database;
+import coach.store.EventLog;
+import coach.web.HttpServer;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the app together, in one place, by plain constructors. Config files are loaded (and validated) before
+ * anything starts, so a bad file stops start-up with its name, field and reason.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    public final AppConfig config;
+    public final StageCatalog stages;
+    public final Database database;
+    public final InterviewService interviews;
+    public final GradingService grading;
+    public final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Clock clock;
+    private final InterviewRepository interviewRepository;
+    private final GradeRepository gradeRepository;
+    private Scheduler scheduler;
+    private HttpServer http;
+
+    public App(AppConfig config, Clock clock, RandomGenerator random) {
+        this.config = config;
+        this.clock = clock;
+        this.stages = StageCatalog.load(config.configDir());
+        QuestionBank bank = QuestionBank.load(config.configDir(), stages);
+        Rubrics rubrics = Rubrics.load(config.configDir(), stages);
+        Grader grader = grader(config, GraderPrompts.load(config.promptsDir()));
+        this.database = Database.open(config.dbUrl());
+        closeables.add(database);
+        this.interviewRepository = new InterviewRepository(database.jdbi());
+        this.gradeRepository = new GradeRepository(database.jdbi());
+        this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random);
+        this.grading = new GradingService(stages, bank, rubrics, grader, interviewRepository, gradeRepository, clock);
+    }
+
+    static Grader grader(AppConfig config, GraderPrompts prompts) {
+        OfflineGrader offline = new OfflineGrader();
+        if (!config.llmEnabled()) {
+            return offline;
+        }
+        OpenAiChatModel.OpenAiChatModelBuilder model = OpenAiChatModel.builder()
+                .apiKey(config.openAiApiKey().orElseThrow())
+                .modelName(config.openAiModel())
+                .temperature(0.0)
+                .strictJsonSchema(true)
+                .supportedCapabilities(dev.langchain4j.model.chat.Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+                .timeout(config.llmTimeout())
+                .maxRetries(2);
+        config.openAiBaseUrl().ifPresent(model::baseUrl);
+        return new LlmGrader(model.build(), config.openAiModel(), prompts, offline);
+    }
+
+    /** Serves Slack (HTTP or Socket Mode) and runs the scheduler. Returns the HTTP port. */
+    public int startSlack() throws Exception {
+        SlackApp.Parts parts = SlackApp.parts(config, stages);
+        GradingJobs gradingJobs = startScheduler(parts.reports());
+        SlackWork work = new SlackWork(8, 10_000);
+        closeables.add(work);
+        SlackApp slack = new SlackApp(config, parts, stages, interviews, gradingJobs,
+                new EventLog(database.jdbi(), clock), work);
+        if (config.socketMode()) {
+            SocketModeApp socket = new SocketModeApp(config.slackAppToken().orElseThrow(), slack.app());
+            socket.startAsync();
+            closeables.add(socket::close);
+            log.info("Slack Socket Mode connected");
+        }
+        http = new HttpServer(config.port(), config.socketMode() ? null : new Utf8SlackAppServlet(slack.app()),
+                database, metrics);
+        http.start();
+        closeables.add(http);
+        log.info("Interview Coach serving Slack on :{} ({})", http.port(), config);
+        return http.port();
+    }
+
+    private GradingJobs startScheduler(ReportDelivery reports) {
+        GradingJobs gradingJobs = new GradingJobs(grading, reports, clock);
+        scheduler = Scheduler.create(database.dataSource(), List.of(gradingJobs.task()))
+                .threads(4)
+                .pollingInterval(Duration.ofSeconds(2))
+                .enableImmediateExecution()
+                .heartbeatInterval(Duration.ofSeconds(30))
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .build();
+        gradingJobs.bind(() -> scheduler);
+        scheduler.start();
+        // answers stored but never reported (a crash between storing and scheduling) are picked up again
+        interviewRepository.answersWithoutReport().forEach(gradingJobs::enqueue);
+        closeables.add(scheduler::stop);
+        return gradingJobs;
+    }
+
+    @Override
+    public void close() {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                log.warn("while stopping: {}", e.toString());
+            }
+        }
+        closeables.clear();
+    }
+}

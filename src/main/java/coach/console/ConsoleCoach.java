@@ -1,0 +1,136 @@
+package coach.console;
+
+import coach.config.Stage;
+import coach.config.StageCatalog;
+import coach.grading.GradedAnswer;
+import coach.grading.GradingService;
+import coach.interview.InterviewService;
+import coach.interview.Learner;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The coach in a terminal, over the same services and database as the Slack app, so anyone can try it without a
+ * Slack workspace: {@code /mock <stage>}, type the answer, read the report.
+ */
+public final class ConsoleCoach {
+    static final String END_OF_ANSWER = ".";
+    private final StageCatalog stages;
+    private final InterviewService interviews;
+    private final GradingService grading;
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final Learner learner;
+
+    public ConsoleCoach(StageCatalog stages, InterviewService interviews, GradingService grading,
+                        BufferedReader in, PrintStream out, Learner learner) {
+        this.stages = stages;
+        this.interviews = interviews;
+        this.grading = grading;
+        this.in = in;
+        this.out = out;
+        this.learner = learner;
+    }
+
+    public void run() throws IOException {
+        out.println("Interview Coach (console mode: no SLACK_BOT_TOKEN is set). Grader: " + grading.graderName() + ".");
+        out.println("Type /mock <stage> to practise, /mock for the stages, /mock help for help, quit to leave.");
+        while (true) {
+            out.print("> ");
+            out.flush();
+            String line = in.readLine();
+            if (line == null) {
+                return;
+            }
+            String cmd = line.strip();
+            if (cmd.isEmpty()) {
+                continue;
+            }
+            String lower = cmd.toLowerCase(Locale.ROOT);
+            if (lower.equals("quit") || lower.equals("exit") || lower.equals("/quit")) {
+                out.println("Bye. Your answers and grades are saved.");
+                return;
+            }
+            String args = lower.startsWith("/mock") ? cmd.substring(5).strip() : cmd;
+            if (!lower.startsWith("/mock") && !lower.equals("help")) {
+                out.println("Commands: /mock <stage>, /mock, /mock help, quit.");
+                continue;
+            }
+            String first = args.isEmpty() ? "" : args.split("\\s+")[0].toLowerCase(Locale.ROOT);
+            if (first.isEmpty()) {
+                printStages();
+            } else if (first.equals("help") || lower.equals("help")) {
+                printHelp();
+            } else {
+                Optional<Stage> stage = stages.find(first);
+                if (stage.isEmpty()) {
+                    out.println("I don't know the stage '" + args + "'. Did you mean " + stages.closest(first).id()
+                            + "? Try: /mock " + stages.closest(first).id());
+                } else if (!interview(stage.get())) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Asks one question and grades the answer; false when input ended. */
+    private boolean interview(Stage stage) throws IOException {
+        InterviewService.Asked asked = interviews.ask(learner, stage, null);
+        out.println();
+        out.println("[" + stage.name() + " · " + stage.durationMinutes() + " min in the real loop · " + stage.focus() + "]");
+        out.println(asked.asked().prompt());
+        out.println();
+        out.println("Type your answer. End it with a line containing only '" + END_OF_ANSWER + "'.");
+        StringBuilder answer = new StringBuilder();
+        boolean ended = false;
+        while (true) {
+            String line = in.readLine();
+            if (line == null) {
+                ended = true;
+                break;
+            }
+            if (line.strip().equals(END_OF_ANSWER)) {
+                break;
+            }
+            answer.append(line).append('\n');
+        }
+        String text = answer.toString().strip();
+        if (text.isEmpty()) {
+            out.println("No answer given, so nothing to grade. Try /mock " + stage.id() + " again when ready.");
+            return !ended;
+        }
+        var stored = interviews.submitAnswer(asked.asked(), text, "console", "console:" + UUID.randomUUID()).orElseThrow();
+        out.println("Grading…");
+        try {
+            GradedAnswer graded = grading.gradeOnce(stored.id());
+            grading.markReported(graded);
+            out.println(ReportText.render(graded.grade(), stage));
+        } catch (RuntimeException e) {
+            out.println("Grading failed (" + e.getClass().getSimpleName() + "). Your answer is saved and will be graded later.");
+        }
+        out.println("Next: /mock " + stage.id() + " for another question, or another stage.");
+        return !ended;
+    }
+
+    private void printStages() {
+        out.println("Stages:");
+        for (Stage s : stages.all()) {
+            out.println("  " + s.id() + (s.aliases().isEmpty() ? "" : " (" + String.join(", ", s.aliases()) + ")")
+                    + " – " + s.durationMinutes() + " min, " + s.focus());
+        }
+        out.println("Start one with /mock <stage>, e.g. /mock system-design");
+    }
+
+    private void printHelp() {
+        out.println("/mock <stage>  a question for that stage; type your answer, end it with a line '.'");
+        out.println("/mock          list the stages");
+        out.println("quit           leave (answers and grades are kept in the database)");
+        out.println("Answers are graded on a rubric that weighs quantified customer impact most:");
+        out.println("say what changed for the customer, with numbers (\"feature lag 120 ms → 35 ms, +0.7% CTR\").");
+        printStages();
+    }
+}

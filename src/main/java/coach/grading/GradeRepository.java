@@ -1,0 +1,67 @@
+package coach.grading;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Grades, stored whole (as JSON, for the report) and per criterion (for stats). */
+public final class GradeRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Jdbi jdbi;
+
+    public GradeRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public record StoredGrade(long id, Grade grade, boolean reported) {}
+
+    public StoredGrade save(long answerId, String teamId, String userId, String stageId, Grade grade, Instant now) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(grade);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a grade", e);
+        }
+        return jdbi.inTransaction(h -> {
+            long id = h.createUpdate("""
+                    insert into grade (team_id, user_id, answer_id, stage_id, overall, grader, report_json, created_at)
+                    values (:team, :user, :answer, :stage, :overall, :grader, :json, :now)""")
+                    .bind("team", teamId).bind("user", userId).bind("answer", answerId).bind("stage", stageId)
+                    .bind("overall", grade.overall()).bind("grader", grade.grader()).bind("json", json).bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            var batch = h.prepareBatch("""
+                    insert into grade_criterion (grade_id, team_id, user_id, stage_id, criterion_id, score)
+                    values (:grade, :team, :user, :stage, :criterion, :score)""");
+            for (CriterionScore c : grade.criteria()) {
+                batch.bind("grade", id).bind("team", teamId).bind("user", userId).bind("stage", stageId)
+                        .bind("criterion", c.criterionId()).bind("score", c.score()).add();
+            }
+            batch.execute();
+            return new StoredGrade(id, grade, false);
+        });
+    }
+
+    public Optional<StoredGrade> forAnswer(long answerId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select id, report_json, reported_at from grade where answer_id = :answer")
+                .bind("answer", answerId)
+                .map((rs, ctx) -> new StoredGrade(rs.getLong("id"), parse(rs.getString("report_json")),
+                        rs.getObject("reported_at") != null))
+                .findFirst());
+    }
+
+    public void markReported(long gradeId, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("update grade set reported_at = :now where id = :id")
+                .bind("now", now).bind("id", gradeId).execute());
+    }
+
+    private static Grade parse(String json) {
+        try {
+            return JSON.readValue(json, Grade.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored grade is not readable", e);
+        }
+    }
+}

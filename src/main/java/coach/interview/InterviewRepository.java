@@ -1,0 +1,132 @@
+package coach.interview;
+
+import coach.store.Sql;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/** Sessions, asked questions and answers. Every query is scoped by team and user. */
+public final class InterviewRepository {
+    private final Jdbi jdbi;
+
+    public InterviewRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        jdbi.registerRowMapper(ConstructorMapper.factory(AskedQuestion.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(Answer.class));
+    }
+
+    public long openSession(Learner who, String stageId, String channelId, Instant now) {
+        return jdbi.withHandle(h -> {
+            Optional<Long> open = h.createQuery("""
+                    select id from interview_session where team_id = :team and user_id = :user
+                      and stage_id = :stage and status = 'open' order by id desc limit 1""")
+                    .bind("team", who.teamId()).bind("user", who.userId()).bind("stage", stageId)
+                    .mapTo(Long.class).findFirst();
+            if (open.isPresent()) {
+                return open.get();
+            }
+            return h.createUpdate("""
+                    insert into interview_session (team_id, user_id, stage_id, channel_id, status, created_at)
+                    values (:team, :user, :stage, :channel, 'open', :now)""")
+                    .bind("team", who.teamId()).bind("user", who.userId()).bind("stage", stageId)
+                    .bind("channel", channelId).bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        });
+    }
+
+    public int finishSessions(Learner who, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                update interview_session set status = 'finished', finished_at = :now
+                where team_id = :team and user_id = :user and status = 'open'""")
+                .bind("team", who.teamId()).bind("user", who.userId()).bind("now", now).execute());
+    }
+
+    public AskedQuestion insertAsked(Learner who, long sessionId, String stageId, String questionId, String kind,
+                                     String prompt, Long parentId, Instant now) {
+        long id = jdbi.withHandle(h -> h.createUpdate("""
+                insert into asked_question (team_id, user_id, session_id, stage_id, question_id, kind, prompt, parent_id, asked_at)
+                values (:team, :user, :session, :stage, :question, :kind, :prompt, :parent, :now)""")
+                .bind("team", who.teamId()).bind("user", who.userId()).bind("session", sessionId)
+                .bind("stage", stageId).bind("question", questionId).bind("kind", kind).bind("prompt", prompt)
+                .bind("parent", parentId).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return asked(who, id).orElseThrow();
+    }
+
+    public void attachMessage(Learner who, long askedId, String channelId, String messageTs) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                update asked_question set channel_id = :channel, message_ts = :ts
+                where id = :id and team_id = :team and user_id = :user""")
+                .bind("channel", channelId).bind("ts", messageTs).bind("id", askedId)
+                .bind("team", who.teamId()).bind("user", who.userId()).execute());
+    }
+
+    public Optional<AskedQuestion> asked(Learner who, long askedId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select * from asked_question where id = :id and team_id = :team and user_id = :user""")
+                .bind("id", askedId).bind("team", who.teamId()).bind("user", who.userId())
+                .mapTo(AskedQuestion.class).findFirst());
+    }
+
+    /** The question a Slack message carries; used to take a thread reply as the answer. */
+    public Optional<AskedQuestion> byMessage(String teamId, String channelId, String messageTs) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select * from asked_question where team_id = :team and channel_id = :channel and message_ts = :ts""")
+                .bind("team", teamId).bind("channel", channelId).bind("ts", messageTs)
+                .mapTo(AskedQuestion.class).findFirst());
+    }
+
+    /** Bank question ids already asked of this user for a stage, most recent first. */
+    public List<String> askedQuestionIds(Learner who, String stageId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select question_id from asked_question where team_id = :team and user_id = :user
+                  and stage_id = :stage and kind = 'main' order by id desc""")
+                .bind("team", who.teamId()).bind("user", who.userId()).bind("stage", stageId)
+                .mapTo(String.class).list());
+    }
+
+    /** Stores an answer once per source key; empty when this delivery was already stored (a Slack retry). */
+    public Optional<Answer> insertAnswer(Learner who, long askedId, String body, String source, String sourceKey, Instant now) {
+        try {
+            long id = jdbi.withHandle(h -> h.createUpdate("""
+                    insert into answer (team_id, user_id, asked_question_id, body, source, source_key, created_at)
+                    values (:team, :user, :asked, :body, :source, :key, :now)""")
+                    .bind("team", who.teamId()).bind("user", who.userId()).bind("asked", askedId).bind("body", body)
+                    .bind("source", source).bind("key", sourceKey).bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            return answer(who, id);
+        } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Answer> answer(Learner who, long answerId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select * from answer where id = :id and team_id = :team and user_id = :user")
+                .bind("id", answerId).bind("team", who.teamId()).bind("user", who.userId())
+                .mapTo(Answer.class).findFirst());
+    }
+
+    /** For the grading job, which only has the answer id: the row carries its own team and user. */
+    public Optional<Answer> answerById(long answerId) {
+        return jdbi.withHandle(h -> h.createQuery("select * from answer where id = :id")
+                .bind("id", answerId).mapTo(Answer.class).findFirst());
+    }
+
+    public Optional<AskedQuestion> askedById(long askedId) {
+        return jdbi.withHandle(h -> h.createQuery("select * from asked_question where id = :id")
+                .bind("id", askedId).mapTo(AskedQuestion.class).findFirst());
+    }
+
+    public List<Long> answersWithoutReport() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select a.id from answer a left join grade g on g.answer_id = a.id
+                where g.id is null or g.reported_at is null order by a.id""")
+                .mapTo(Long.class).list());
+    }
+}

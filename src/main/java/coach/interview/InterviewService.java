@@ -1,0 +1,92 @@
+package coach.interview;
+
+import coach.config.Stage;
+import coach.config.StageCatalog;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs mock interviews: picks a question the user has not had for the stage (until the bank is used up), records
+ * it, and takes answers. Knows nothing of Slack or the terminal.
+ */
+public final class InterviewService {
+    private final StageCatalog stages;
+    private final QuestionBank bank;
+    private final InterviewRepository repository;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public InterviewService(StageCatalog stages, QuestionBank bank, InterviewRepository repository, Clock clock,
+                            RandomGenerator random) {
+        this.stages = stages;
+        this.bank = bank;
+        this.repository = repository;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** A question put to the user, with the bank entry it came from. */
+    public record Asked(AskedQuestion asked, Question question, Stage stage) {}
+
+    public Asked ask(Learner who, Stage stage, String channelId) {
+        Question question = nextQuestion(who, stage);
+        long session = repository.openSession(who, stage.id(), channelId, clock.instant());
+        AskedQuestion asked = repository.insertAsked(who, session, stage.id(), question.id(), AskedQuestion.MAIN,
+                question.text(), null, clock.instant());
+        return new Asked(asked, question, stage);
+    }
+
+    /** A follow-up to an earlier question, in the same session; its text may come from the bank or an LLM. */
+    public Asked askFollowUp(Learner who, AskedQuestion parent, String followUpText) {
+        Question question = bank.byId(parent.questionId()).orElseThrow();
+        AskedQuestion asked = repository.insertAsked(who, parent.sessionId(), parent.stageId(), parent.questionId(),
+                AskedQuestion.FOLLOW_UP, followUpText, parent.id(), clock.instant());
+        return new Asked(asked, question, stages.get(parent.stageId()));
+    }
+
+    /**
+     * A question not yet asked of this user for the stage; once every question has been asked, the cycle starts
+     * again with the ones asked longest ago.
+     */
+    Question nextQuestion(Learner who, Stage stage) {
+        List<Question> all = bank.forStage(stage.id());
+        List<String> history = repository.askedQuestionIds(who, stage.id());
+        int cycle = history.size() % all.size();
+        Set<String> thisCycle = new HashSet<>(history.subList(0, cycle));
+        List<Question> fresh = all.stream().filter(q -> !thisCycle.contains(q.id())).toList();
+        return fresh.get(random.nextInt(fresh.size()));
+    }
+
+    public void attachMessage(AskedQuestion asked, String channelId, String messageTs) {
+        repository.attachMessage(asked.learner(), asked.id(), channelId, messageTs);
+    }
+
+    public Optional<AskedQuestion> asked(Learner who, long askedId) {
+        return repository.asked(who, askedId);
+    }
+
+    public Optional<AskedQuestion> byMessage(String teamId, String channelId, String messageTs) {
+        return repository.byMessage(teamId, channelId, messageTs);
+    }
+
+    /** Stores the answer verbatim; empty if this exact delivery (same source key) was stored before. */
+    public Optional<Answer> submitAnswer(AskedQuestion asked, String body, String source, String sourceKey) {
+        return repository.insertAnswer(asked.learner(), asked.id(), body, source, sourceKey, clock.instant());
+    }
+
+    public int finish(Learner who) {
+        return repository.finishSessions(who, clock.instant());
+    }
+
+    public Optional<Question> question(String questionId) {
+        return bank.byId(questionId);
+    }
+
+    public StageCatalog stages() {
+        return stages;
+    }
+}

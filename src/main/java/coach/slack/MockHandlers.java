@@ -1,0 +1,196 @@
+package coach.slack;
+
+import coach.config.Stage;
+import coach.config.StageCatalog;
+import coach.grading.GradingJobs;
+import coach.interview.AskedQuestion;
+import coach.interview.InterviewService;
+import coach.interview.Learner;
+import coach.store.EventLog;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.MessageEvent;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The /mock flow in Slack. Every listener acks at once and hands the rest (database, Web API) to {@link SlackWork}.
+ */
+final class MockHandlers {
+    private static final Logger log = LoggerFactory.getLogger(MockHandlers.class);
+
+    private final StageCatalog stages;
+    private final InterviewService interviews;
+    private final GradingJobs grading;
+    private final EventLog events;
+    private final SlackPoster poster;
+    private final SlackWork work;
+
+    MockHandlers(StageCatalog stages, InterviewService interviews, GradingJobs grading, EventLog events,
+                 SlackPoster poster, SlackWork work) {
+        this.stages = stages;
+        this.interviews = interviews;
+        this.grading = grading;
+        this.events = events;
+        this.poster = poster;
+        this.work = work;
+    }
+
+    void register(App app) {
+        app.command("/mock", this::mockCommand);
+        app.blockAction(Pattern.compile(Pattern.quote(InterviewViews.ACTION_PICK_STAGE) + ".+"), this::nextQuestion);
+        app.blockAction(InterviewViews.ACTION_NEXT, this::nextQuestion);
+        app.blockAction(InterviewViews.ACTION_ANSWER, this::answerButton);
+        app.viewSubmission(InterviewViews.MODAL_ANSWER, (req, ctx) -> {
+            var payload = req.getPayload();
+            var view = payload.getView();
+            String text = Optional.ofNullable(view.getState()).map(s -> s.getValues())
+                    .map(v -> v.get(InterviewViews.ANSWER_BLOCK)).map(b -> b.get(InterviewViews.ANSWER_INPUT))
+                    .map(v -> v.getValue()).orElse("");
+            if (text == null || text.isBlank()) {
+                // the modal stays open with whatever was typed; nothing is lost
+                return ctx.ackWithErrors(Map.of(InterviewViews.ANSWER_BLOCK,
+                        "Write your answer before submitting. Tip: name the customer impact with numbers."));
+            }
+            long askedId = parseId(view.getPrivateMetadata());
+            Learner who = learner(payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
+            if (askedId <= 0 || who == null) {
+                return ctx.ack();
+            }
+            String key = "view:" + view.getId();
+            work.submit("modal answer", () -> interviews.asked(who, askedId)
+                    .ifPresent(asked -> takeAnswer(asked, text, "modal", key)));
+            return ctx.ack();
+        });
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent e = payload.getEvent();
+            if (e.getThreadTs() == null || e.getThreadTs().equals(e.getTs()) || e.getBotId() != null
+                    || e.getSubtype() != null || e.getUser() == null) {
+                return ctx.ack();
+            }
+            String team = payload.getTeamId();
+            String eventId = payload.getEventId();
+            work.submit("thread answer", () -> {
+                if (!events.firstDelivery(team, eventId)) {
+                    return;
+                }
+                interviews.byMessage(team, e.getChannel(), e.getThreadTs())
+                        .filter(asked -> asked.userId().equals(e.getUser()))
+                        .ifPresent(asked -> takeAnswer(asked, e.getText(), "thread",
+                                "msg:" + e.getChannel() + ":" + e.getTs()));
+            });
+            return ctx.ack();
+        });
+    }
+
+    private Response mockCommand(SlashCommandRequest req, SlashCommandContext ctx) {
+        var p = req.getPayload();
+        String text = p.getText() == null ? "" : p.getText().strip();
+        String first = text.isEmpty() ? "" : text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        if (first.isEmpty()) {
+            return ctx.ack(r -> r.responseType("ephemeral").text("Pick a stage").blocks(InterviewViews.stagePicker(stages)));
+        }
+        if (first.equals("help") || first.equals("?")) {
+            return ctx.ack(r -> r.responseType("ephemeral").text(InterviewViews.help(stages)));
+        }
+        Optional<Stage> stage = stages.find(first);
+        if (stage.isEmpty()) {
+            return ctx.ack(r -> r.responseType("ephemeral")
+                    .text(InterviewViews.unknownStage(text, stages.closest(first), stages)));
+        }
+        Learner who = learner(p.getTeamId(), p.getUserId());
+        if (who == null || p.getChannelId() == null || p.getChannelId().isBlank()) {
+            return ctx.ack(r -> r.responseType("ephemeral").text("This command needs a user and a channel; try again from Slack."));
+        }
+        boolean queued = work.submit("ask question", () -> askAndPost(who, stage.get(), p.getChannelId(), ctx));
+        return queued ? ctx.ack() : ctx.ack(r -> r.responseType("ephemeral").text("I'm busy right now; try again in a minute."));
+    }
+
+    private Response nextQuestion(BlockActionRequest req, ActionContext ctx) {
+        var p = req.getPayload();
+        String stageId = p.getActions() == null || p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
+        Optional<Stage> stage = stages.find(stageId);
+        Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
+        String channel = p.getChannel() != null ? p.getChannel().getId() : null;
+        if (stage.isPresent() && who != null && channel != null && !channel.isBlank()) {
+            work.submit("ask question", () -> askAndPost(who, stage.get(), channel, ctx));
+        }
+        return ctx.ack();
+    }
+
+    private Response answerButton(BlockActionRequest req, ActionContext ctx) {
+        var p = req.getPayload();
+        long askedId = p.getActions() == null || p.getActions().isEmpty() ? -1 : parseId(p.getActions().get(0).getValue());
+        Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
+        String triggerId = p.getTriggerId();
+        if (askedId > 0 && who != null && triggerId != null) {
+            work.submit("open answer modal", () -> {
+                Optional<AskedQuestion> asked = interviews.asked(who, askedId);
+                if (asked.isEmpty()) {
+                    ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
+                            .text("This question was asked of someone else. Start your own with `/mock`."));
+                    return;
+                }
+                poster.openModal(triggerId, InterviewViews.answerModal(asked.get()));
+            });
+        }
+        return ctx.ack();
+    }
+
+    private void askAndPost(Learner who, Stage stage, String channel, com.slack.api.bolt.context.Context ctx) throws Exception {
+        InterviewService.Asked asked = interviews.ask(who, stage, channel);
+        try {
+            String ts = poster.post(channel, null, InterviewViews.questionFallback(stage, asked.asked()),
+                    InterviewViews.question(stage, asked.asked(), asked.question().pillar()));
+            interviews.attachMessage(asked.asked(), channel, ts);
+        } catch (SlackPoster.SlackCallException e) {
+            log.info("could not post a question: {}", e.error());
+            if (ctx instanceof SlashCommandContext sc) {
+                sc.respond(r -> r.responseType("ephemeral").text(cannotPost(e.error())));
+            } else if (ctx instanceof ActionContext ac) {
+                ac.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(cannotPost(e.error())));
+            }
+        }
+    }
+
+    private static String cannotPost(String error) {
+        return switch (error) {
+            case "not_in_channel", "channel_not_found" ->
+                    "I can't post in this channel. Invite me with `/invite @Interview Coach`, or run `/mock` in a DM with me.";
+            default -> "Slack refused the question (" + error + "). Try again, or run `/mock` in a DM with me.";
+        };
+    }
+
+    private void takeAnswer(AskedQuestion asked, String text, String source, String key) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        interviews.submitAnswer(asked, text, source, key).ifPresent(answer -> {
+            grading.enqueue(answer.id());
+            log.info("answer {} stored ({} chars, via {})", answer.id(), text.length(), source);
+        });
+    }
+
+    static Learner learner(String team, String user) {
+        if (team == null || team.isBlank() || user == null || user.isBlank()) {
+            return null;
+        }
+        return new Learner(team, user);
+    }
+
+    private static long parseId(String value) {
+        try {
+            return value == null ? -1 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

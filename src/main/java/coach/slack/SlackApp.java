@@ -1,0 +1,90 @@
+package coach.slack;
+
+import coach.config.AppConfig;
+import coach.config.StageCatalog;
+import coach.grading.GradingJobs;
+import coach.grading.ReportDelivery;
+import coach.interview.InterviewService;
+import coach.store.EventLog;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.bolt.response.Response;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the Bolt app: request verification, the listeners, and an ack for everything else. */
+public final class SlackApp {
+    private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
+
+    private final App app;
+    private final SlackPoster poster;
+
+    /** The parts of the Slack adapter other features plug into. */
+    public record Parts(Slack slack, SlackPoster poster, ReportDelivery reports) {}
+
+    public static Parts parts(AppConfig config, StageCatalog stages) {
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+        slackConfig.setPrettyResponseLoggingEnabled(false);
+        Slack slack = Slack.getInstance(slackConfig);
+        SlackPoster poster = new SlackPoster(slack.methods(config.slackBotToken().orElseThrow()));
+        return new Parts(slack, poster, new SlackReports(poster, stages));
+    }
+
+    public SlackApp(AppConfig config, Parts parts, StageCatalog stages, InterviewService interviews,
+                    GradingJobs grading, EventLog events, SlackWork work) {
+        this.poster = parts.poster();
+        String secret = config.slackSigningSecret().orElse("");
+        com.slack.api.bolt.AppConfig boltConfig = com.slack.api.bolt.AppConfig.builder()
+                .slack(parts.slack())
+                .singleTeamBotToken(config.slackBotToken().orElseThrow())
+                .signingSecret(secret.isEmpty() ? null : secret)
+                // replaced below by the same middleware with a UTF-8 signature generator
+                .requestVerificationEnabled(false)
+                .unmatchedRequestHandler(req -> {
+                    // Slack retries anything but a 2xx: an event or action we have no use for is simply acked
+                    log.debug("no listener for a {} request; acked", req.getRequestType());
+                    return Response.ok();
+                })
+                .build();
+        this.app = new App(boltConfig) {
+            @Override
+            protected List<Middleware> buildDefaultMiddlewareList(com.slack.api.bolt.AppConfig c) {
+                List<Middleware> list = super.buildDefaultMiddlewareList(c);
+                if (!config.socketMode()) {
+                    if (secret.isEmpty()) {
+                        throw new IllegalStateException("SLACK_SIGNING_SECRET is required to serve Slack over HTTP");
+                    }
+                    list.add(0, new RequestVerification(new SlackSignature.Verifier(new Utf8SignatureGenerator(secret))));
+                }
+                list.add(SlackApp::neverFail);
+                return list;
+            }
+        };
+        new MockHandlers(stages, interviews, grading, events, poster, work).register(app);
+    }
+
+    /** A listener that throws must not turn into a 5xx (Slack would retry it): log and ack. */
+    private static Response neverFail(com.slack.api.bolt.request.Request<?> req, Response resp,
+                                      com.slack.api.bolt.middleware.MiddlewareChain chain) {
+        try {
+            return chain.next(req);
+        } catch (Exception e) {
+            log.warn("a {} listener failed: {}", req.getRequestType(), e.getClass().getSimpleName(), e);
+            return Response.ok();
+        }
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public SlackPoster poster() {
+        return poster;
+    }
+}

@@ -1,0 +1,39 @@
+package coach.store;
+
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Remembers which Slack events were handled. Slack retries an event it thinks was not acked; Bolt does not
+ * de-duplicate, so the first delivery of an event_id wins and later ones are dropped.
+ */
+public final class EventLog {
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public EventLog(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Returns true the first time an event is seen, false for every retry of it. */
+    public boolean firstDelivery(String teamId, String eventId) {
+        if (eventId == null || eventId.isBlank()) {
+            return true;
+        }
+        try {
+            jdbi.useHandle(h -> h.createUpdate(
+                            "insert into processed_event (team_id, event_id, received_at) values (:team, :event, :at)")
+                    .bind("team", teamId == null ? "" : teamId)
+                    .bind("event", eventId)
+                    .bind("at", clock.instant())
+                    .execute());
+            return true;
+        } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

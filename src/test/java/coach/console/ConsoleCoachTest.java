@@ -1,0 +1,77 @@
+package coach.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coach.App;
+import coach.config.AppConfig;
+import coach.interview.Learner;
+import coach.testing.TestApps;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The terminal coach driven through stdin/stdout, over the real services and an H2 database. */
+class ConsoleCoachTest {
+    App app;
+
+    @BeforeEach
+    void start() {
+        app = new App(AppConfig.fromEnv(Map.of("COACH_DB_URL", TestApps.memoryDb())), Clock.systemUTC(), new Random(7));
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    String run(String input) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        new ConsoleCoach(app.stages, app.interviews, app.grading, new BufferedReader(new StringReader(input)), out,
+                new Learner("console", "tester")).run();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void mockAskAnswerAndReport() throws Exception {
+        String out = run("""
+                /mock sd
+                First, I'd consume the Kafka topic with Flink and keep windowed aggregates in keyed state with exactly-once
+                checkpoints, writing features to Redis. Instead of computing on request we precompute, because it keeps
+                the p99 read under 5 ms. This cut feature lag from 120 ms to 35 ms for the client, +0.7% CTR.
+                .
+                quit
+                """);
+        assertThat(out).contains("System design", "Type your answer", "Score ", "/100", "Quantified customer impact",
+                "offline grader", "Bye");
+        int grades = app.database.jdbi().withHandle(h -> h.createQuery(
+                "select count(*) from grade where team_id = 'console' and user_id = 'tester'").mapTo(Integer.class).one());
+        assertThat(grades).isEqualTo(1);
+    }
+
+    @Test
+    void helpUnknownStageAndEmptyAnswer() throws Exception {
+        String out = run("""
+                /mock help
+                /mock sytem
+                /mock coding
+
+                .
+                quit
+                """);
+        assertThat(out).contains("/mock <stage>", "recruiter-screen", "Did you mean system-design", "No answer given");
+    }
+
+    @Test
+    void endOfInputEndsCleanly() throws Exception {
+        assertThat(run("/mock\n")).contains("Stages:", "leadership-culture");
+    }
+}

@@ -1,0 +1,126 @@
+package coach.grading;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coach.config.StageCatalog;
+import coach.interview.QuestionBank;
+import coach.testing.OpenAiStandIn;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The LLM grader against an OpenAI-compatible stand-in: good replies, broken replies, failures. */
+class LlmGraderTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static OpenAiStandIn openAi;
+    static LlmGrader grader;
+    static GradingRequest request;
+    static final String ANSWER = "I would consume the Kafka topic with Flink and keep windowed features in Redis. "
+            + "This cut feature lag from 120 ms to 35 ms for the recommendation client, +0.7% CTR.";
+
+    @BeforeAll
+    static void setUp() {
+        openAi = new OpenAiStandIn();
+        Path config = Path.of("config");
+        StageCatalog stages = StageCatalog.load(config);
+        Rubrics rubrics = Rubrics.load(config, stages);
+        QuestionBank bank = QuestionBank.load(config, stages);
+        var question = bank.forStage("system-design").get(0);
+        request = new GradingRequest(stages.get("system-design"), question.text(), question.keyPoints(),
+                rubrics.forStage("system-design"), ANSWER);
+        OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(openAi.baseUrl()).apiKey("test-key")
+                .modelName("test-model").temperature(0.0).strictJsonSchema(true)
+                .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+                .timeout(Duration.ofSeconds(2)).maxRetries(1).build();
+        grader = new LlmGrader(model, "test-model", GraderPrompts.load(Path.of("prompts")), new OfflineGrader());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        openAi.close();
+    }
+
+    /** A verdict scoring every criterion of the rubric, quoting the answer. */
+    static String verdict(int score, String evidence, boolean injection) throws Exception {
+        List<Map<String, Object>> criteria = new ArrayList<>();
+        for (Criterion c : request.rubric().criteria()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("criterion_id", c.id());
+            m.put("score", score);
+            m.put("evidence", evidence);
+            m.put("rationale", "because");
+            criteria.add(m);
+        }
+        return JSON.writeValueAsString(Map.of("criteria", criteria, "improvements", List.of("Say more about failure modes.",
+                "Name the p99 budget per hop."), "rewrite", "Cut feature lag from 120 ms to 35 ms, +0.7% CTR.",
+                "injection_attempt", injection));
+    }
+
+    @Test
+    void aValidReplyBecomesAGradeWithTheOverallComputedInCode() throws Exception {
+        openAi.replies(OpenAiStandIn.completion(verdict(4, "This cut feature lag from 120 ms to 35 ms", false)));
+        Grade g = grader.grade(request);
+        assertThat(g.grader()).isEqualTo("test-model");
+        assertThat(g.note()).isEmpty();
+        assertThat(g.criteria()).allSatisfy(c -> assertThat(c.score()).isEqualTo(4));
+        assertThat(g.overall()).isEqualTo(75);
+        assertThat(openAi.lastRequestBody()).contains("json_schema", "ANSWER-", "\"temperature\":0.0");
+    }
+
+    @Test
+    void aQuoteNotInTheAnswerIsDroppedAndTheScoreCapped() throws Exception {
+        openAi.replies(OpenAiStandIn.completion(verdict(5, "We saved $10M for every customer", false)));
+        Grade g = grader.grade(request);
+        assertThat(g.criteria()).allSatisfy(c -> {
+            assertThat(c.evidence()).isEmpty();
+            assertThat(c.score()).isLessThanOrEqualTo(LlmGrader.UNSUPPORTED_CAP);
+        });
+        assertThat(g.flags()).anyMatch(f -> f.contains("not found in your answer"));
+    }
+
+    @Test
+    void invalidJsonTwiceFallsBackToTheOfflineGrader() {
+        openAi.replies(OpenAiStandIn.completion("this is not json"), OpenAiStandIn.completion("{\"still\": \"wrong\""));
+        Grade g = grader.grade(request);
+        assertThat(g.grader()).isEqualTo("offline");
+        assertThat(g.note()).contains("offline grader", "unusable");
+        assertThat(openAi.requestCount()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aScoreOutOfRangeIsRepairedOnce() throws Exception {
+        openAi.replies(OpenAiStandIn.completion(verdict(9, "", false)),
+                OpenAiStandIn.completion(verdict(3, "Flink", false)));
+        Grade g = grader.grade(request);
+        assertThat(g.grader()).isEqualTo("test-model");
+        assertThat(g.criteria()).allSatisfy(c -> assertThat(c.score()).isEqualTo(3));
+        assertThat(openAi.lastRequestBody()).contains("outside 1-5");
+    }
+
+    @Test
+    void http500FallsBackAndSaysSo() {
+        openAi.replies(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"boom\"}}"));
+        Grade g = grader.grade(request);
+        assertThat(g.grader()).isEqualTo("offline");
+        assertThat(g.note()).contains("could not be reached");
+        assertThat(g.overall()).isEqualTo(new OfflineGrader().grade(request).overall());
+    }
+
+    @Test
+    void aTimeoutFallsBack() throws Exception {
+        openAi.replies(OpenAiStandIn.completion(verdict(4, "Flink", false)).withFixedDelay(4_000));
+        Grade g = grader.grade(request);
+        assertThat(g.grader()).isEqualTo("offline");
+        assertThat(g.note()).contains("offline grader");
+    }
+}

@@ -1,0 +1,74 @@
+package coach.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** WireMock playing the Slack Web API (and response_url): every call succeeds unless a test says otherwise. */
+public final class SlackStandIn implements AutoCloseable {
+    public final WireMockServer server = new WireMockServer(options().dynamicPort());
+    private static final AtomicLong TS = new AtomicLong(1_700_000_000_000L);
+
+    public SlackStandIn() {
+        server.start();
+        reset();
+    }
+
+    public void reset() {
+        server.resetAll();
+        server.stubFor(any(anyUrl()).willReturn(okJson("{\"ok\":true}")));
+        server.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
+                "{\"ok\":true,\"url\":\"https://t.slack.com/\",\"team\":\"T\",\"user\":\"coach\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
+        server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(
+                "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"{{randomValue length=6 type='NUMERIC'}}.000100\"}")
+                .withTransformers("response-template")));
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    public String apiUrl() {
+        return server.baseUrl() + "/api/";
+    }
+
+    public String responseUrl() {
+        return server.baseUrl() + "/response/" + TS.incrementAndGet();
+    }
+
+    /** Requests the app made to a Web API method, oldest first. */
+    public List<LoggedRequest> calls(String method) {
+        return server.findAll(postRequestedFor(urlPathEqualTo("/api/" + method)));
+    }
+
+    /** A Web API call's form field (the Java SDK sends form-encoded bodies). */
+    public static String field(LoggedRequest request, String name) {
+        for (String pair : request.getBodyAsString().split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    public List<LoggedRequest> responseUrlCalls() {
+        return server.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/response/.*")));
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

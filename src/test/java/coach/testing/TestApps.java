@@ -1,0 +1,41 @@
+package coach.testing;
+
+import coach.App;
+import coach.config.AppConfig;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/** Starts the real app (Jetty, Bolt, H2, db-scheduler) against stand-ins, on a free port. */
+public final class TestApps {
+    private TestApps() {}
+
+    public static Map<String, String> env(SlackStandIn slack) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
+        env.put("SLACK_SIGNING_SECRET", SignedClient.SECRET);
+        env.put("SLACK_API_URL", slack.apiUrl());
+        env.put("PORT", "0");
+        env.put("COACH_DB_URL", memoryDb());
+        return env;
+    }
+
+    public static String memoryDb() {
+        return "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    }
+
+    public record Running(App app, int port, SignedClient client) implements AutoCloseable {
+        @Override
+        public void close() {
+            app.close();
+        }
+    }
+
+    public static Running startSlack(Map<String, String> env) throws Exception {
+        App app = new App(AppConfig.fromEnv(env), Clock.systemUTC(), new Random(42));
+        int port = app.startSlack();
+        return new Running(app, port, new SignedClient(port));
+    }
+}
