@@ -2,15 +2,15 @@ package coach.config;
 
 import java.util.List;
 
-/** One stage of the interview loop, as the seed guide describes it. */
+/** One stage of the interview loop, as the seed guide describes it. Boxed so a missing field is reported by name. */
 public record Stage(
         String id,
         String name,
-        int order,
+        Integer order,
         List<String> aliases,
         String format,
-        int durationMinutes,
+        Integer durationMinutes,
         String focus,
-        boolean behavioural,
-        int minAnswerWords) {
+        Boolean behavioural,
+        Integer minAnswerWords) {
 }

@@ -52,10 +52,16 @@ public final class StageCatalog {
             if (s.aliases() == null) {
                 throw new ConfigException(path, at + ".aliases", "list the aliases (may be empty: [])");
             }
-            if (s.durationMinutes() <= 0) {
+            if (s.order() == null) {
+                throw new ConfigException(path, at + ".order", "is required (1 for the first stage of the loop)");
+            }
+            if (s.behavioural() == null) {
+                throw new ConfigException(path, at + ".behavioural", "is required: true or false");
+            }
+            if (s.durationMinutes() == null || s.durationMinutes() <= 0) {
                 throw new ConfigException(path, at + ".duration_minutes", "must be a positive number of minutes");
             }
-            if (s.minAnswerWords() <= 0) {
+            if (s.minAnswerWords() == null || s.minAnswerWords() <= 0) {
                 throw new ConfigException(path, at + ".min_answer_words", "must be positive");
             }
             for (String name : concat(s.id(), s.aliases())) {
@@ -104,10 +110,11 @@ public final class StageCatalog {
         Stage best = stages.get(0);
         int bestDistance = Integer.MAX_VALUE;
         for (Map.Entry<String, Stage> e : byName.entrySet()) {
-            int d = distance(t, e.getKey());
-            if (e.getKey().startsWith(t) && !t.isEmpty()) {
-                d = Math.min(d, 1);
-            }
+            String name = e.getKey();
+            // a typo in the first word ("sytem") should still find "system-design": compare with the name's
+            // prefix of the same length too, at a small penalty
+            String prefix = name.substring(0, Math.min(name.length(), t.length()));
+            int d = Math.min(distance(t, name), t.length() < name.length() ? distance(t, prefix) + 1 : Integer.MAX_VALUE);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = e.getValue();

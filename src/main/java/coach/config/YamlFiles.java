@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,8 +37,15 @@ public final class YamlFiles {
                 throw new ConfigException(file, "", "file is empty");
             }
             return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(file.toString(), fieldPath(e), "unknown field; known fields here: "
+                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")), e);
+        } catch (InvalidFormatException e) {
+            throw new ConfigException(file.toString(), fieldPath(e), "'" + e.getValue() + "' is not a valid "
+                    + e.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT), e);
         } catch (JsonMappingException e) {
-            throw new ConfigException(file.toString(), fieldPath(e), e.getOriginalMessage(), e);
+            throw new ConfigException(file.toString(), fieldPath(e), e.getOriginalMessage()
+                    .replaceAll(" \\(set DeserializationConfig.*", "").replace("Cannot map `null` into type", "missing value for"), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(file.toString(), "", "not valid YAML: " + e.getOriginalMessage(), e);
         } catch (NoSuchFileException e) {
