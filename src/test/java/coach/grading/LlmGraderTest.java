@@ -74,7 +74,11 @@ class LlmGraderTest {
         assertThat(g.note()).isEmpty();
         assertThat(g.criteria()).allSatisfy(c -> assertThat(c.score()).isEqualTo(4));
         assertThat(g.overall()).isEqualTo(75);
-        assertThat(openAi.lastRequestBody()).contains("json_schema", "ANSWER-", "\"temperature\":0.0");
+        var sent = JSON.readTree(openAi.lastRequestBody());
+        assertThat(sent.get("temperature").asDouble()).isZero();
+        assertThat(sent.get("response_format").get("type").asText()).isEqualTo("json_schema");
+        assertThat(sent.get("response_format").get("json_schema").get("strict").asBoolean()).isTrue();
+        assertThat(sent.get("messages").get(1).get("content").asText()).contains("ANSWER-", ANSWER);
     }
 
     @Test

@@ -146,9 +146,9 @@ class MockInterviewEndToEndTest {
     }
 
     @Test
-    void helpExplainsTheCommands() {
+    void helpExplainsTheCommands() throws Exception {
         var resp = client.slashCommand("/mock", "help", TEAM, user, "C1", slack.responseUrl());
-        assertThat(resp.body()).contains("/mock <stage>", "system-design", "quantified customer impact");
+        assertThat(JSON.readTree(resp.body()).get("text").asText()).contains("/mock <stage>", "system-design", "quantified customer impact");
     }
 
     @Test

@@ -30,6 +30,8 @@ public final class SlackStandIn implements AutoCloseable {
         server.stubFor(any(anyUrl()).willReturn(okJson("{\"ok\":true}")));
         server.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson(
                 "{\"ok\":true,\"url\":\"https://t.slack.com/\",\"team\":\"T\",\"user\":\"coach\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
+        server.stubFor(post(urlPathEqualTo("/api/bots.info")).willReturn(okJson(
+                "{\"ok\":true,\"bot\":{\"id\":\"BBOT\",\"user_id\":\"UBOT\",\"app_id\":\"A1\",\"name\":\"coach\"}}")));
         server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(
                 "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"{{randomValue length=6 type='NUMERIC'}}.000100\"}")
                 .withTransformers("response-template")));
