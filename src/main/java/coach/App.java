@@ -1,6 +1,7 @@
 package coach;
 
 import coach.config.AppConfig;
+import coach.config.CoachSettings;
 import coach.config.StageCatalog;
 import coach.grading.GradeRepository;
 import coach.grading.Grader;
@@ -48,6 +49,7 @@ public final class App implements AutoCloseable {
     public final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Clock clock;
+    private final CoachSettings settings;
     private final InterviewRepository interviewRepository;
     private final GradeRepository gradeRepository;
     private Scheduler scheduler;
@@ -59,17 +61,20 @@ public final class App implements AutoCloseable {
         this.stages = StageCatalog.load(config.configDir());
         QuestionBank bank = QuestionBank.load(config.configDir(), stages);
         Rubrics rubrics = Rubrics.load(config.configDir(), stages);
-        Grader grader = grader(config, GraderPrompts.load(config.promptsDir()));
+        this.settings = CoachSettings.load(config.configDir());
+        OfflineGrader offline = new OfflineGrader();
+        Grader grader = grader(config, settings, GraderPrompts.load(config.promptsDir()), offline);
         this.database = Database.open(config.dbUrl());
         closeables.add(database);
         this.interviewRepository = new InterviewRepository(database.jdbi());
         this.gradeRepository = new GradeRepository(database.jdbi());
         this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random);
-        this.grading = new GradingService(stages, bank, rubrics, grader, interviewRepository, gradeRepository, clock);
+        this.grading = new GradingService(stages, bank, rubrics, grader, offline,
+                settings.grading().dailyLlmGradingsPerUser(), interviewRepository, gradeRepository, metrics, clock);
     }
 
-    static Grader grader(AppConfig config, GraderPrompts prompts) {
-        OfflineGrader offline = new OfflineGrader();
+    /** The LLM grader when an API key is configured (with the offline grader as its fallback), else the offline one. */
+    public static Grader grader(AppConfig config, CoachSettings settings, GraderPrompts prompts, Grader offline) {
         if (!config.llmEnabled()) {
             return offline;
         }
@@ -82,14 +87,14 @@ public final class App implements AutoCloseable {
                 .timeout(config.llmTimeout())
                 .maxRetries(2);
         config.openAiBaseUrl().ifPresent(model::baseUrl);
-        return new LlmGrader(model.build(), config.openAiModel(), prompts, offline);
+        return new LlmGrader(model.build(), config.openAiModel(), prompts, offline, settings.grading().maxConcurrentLlmCalls());
     }
 
     /** Serves Slack (HTTP or Socket Mode) and runs the scheduler. Returns the HTTP port. */
     public int startSlack() throws Exception {
         SlackApp.Parts parts = SlackApp.parts(config, stages);
         GradingJobs gradingJobs = startScheduler(parts.reports());
-        SlackWork work = new SlackWork(8, 10_000);
+        SlackWork work = new SlackWork(8, 2_000);
         closeables.add(work);
         SlackApp slack = new SlackApp(config, parts, stages, interviews, gradingJobs,
                 new EventLog(database.jdbi(), clock), work);
@@ -108,7 +113,8 @@ public final class App implements AutoCloseable {
     }
 
     private GradingJobs startScheduler(ReportDelivery reports) {
-        GradingJobs gradingJobs = new GradingJobs(grading, reports, clock);
+        GradingJobs gradingJobs = new GradingJobs(grading, reports, clock,
+                Duration.ofMinutes(settings.grading().reportOrderWaitMinutes()));
         scheduler = Scheduler.create(database.dataSource(), List.of(gradingJobs.task()))
                 .threads(4)
                 .pollingInterval(Duration.ofSeconds(2))

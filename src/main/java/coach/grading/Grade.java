@@ -12,9 +12,31 @@ import java.util.List;
  * @param flags       things the user should know (e.g. a prompt-injection attempt was ignored)
  */
 public record Grade(int overall, List<CriterionScore> criteria, List<String> improvements, String rewrite,
-                    String grader, String note, List<String> flags) {
+                    String grader, String note, List<String> flags, Usage usage) {
+
+    /** What grading cost: LLM calls made (0 for the offline grader) and the tokens they used. */
+    public record Usage(int llmCalls, long inputTokens, long outputTokens) {
+        public static final Usage NONE = new Usage(0, 0, 0);
+
+        public Usage plus(Usage other) {
+            return new Usage(llmCalls + other.llmCalls, inputTokens + other.inputTokens, outputTokens + other.outputTokens);
+        }
+    }
+
+    public Grade(int overall, List<CriterionScore> criteria, List<String> improvements, String rewrite,
+                 String grader, String note, List<String> flags) {
+        this(overall, criteria, improvements, rewrite, grader, note, flags, Usage.NONE);
+    }
+
+    public Grade {
+        usage = usage == null ? Usage.NONE : usage;
+    }
 
     public Grade withNote(String newNote) {
-        return new Grade(overall, criteria, improvements, rewrite, grader, newNote, flags);
+        return new Grade(overall, criteria, improvements, rewrite, grader, newNote, flags, usage);
+    }
+
+    public Grade withUsage(Usage newUsage) {
+        return new Grade(overall, criteria, improvements, rewrite, grader, note, flags, newUsage);
     }
 }

@@ -17,7 +17,8 @@ public final class GradeRepository {
 
     public record StoredGrade(long id, Grade grade, boolean reported) {}
 
-    public StoredGrade save(long answerId, String teamId, String userId, String stageId, Grade grade, Instant now) {
+    public StoredGrade save(long answerId, String teamId, String userId, String stageId, Grade grade, String outcome,
+                            long latencyMs, Instant now) {
         String json;
         try {
             json = JSON.writeValueAsString(grade);
@@ -26,9 +27,13 @@ public final class GradeRepository {
         }
         return jdbi.inTransaction(h -> {
             long id = h.createUpdate("""
-                    insert into grade (team_id, user_id, answer_id, stage_id, overall, grader, report_json, created_at)
-                    values (:team, :user, :answer, :stage, :overall, :grader, :json, :now)""")
+                    insert into grade (team_id, user_id, answer_id, stage_id, overall, grader, report_json, created_at,
+                                       outcome, latency_ms, llm_calls, input_tokens, output_tokens)
+                    values (:team, :user, :answer, :stage, :overall, :grader, :json, :now,
+                            :outcome, :latency, :calls, :input, :output)""")
                     .bind("team", teamId).bind("user", userId).bind("answer", answerId).bind("stage", stageId)
+                    .bind("outcome", outcome).bind("latency", latencyMs).bind("calls", grade.usage().llmCalls())
+                    .bind("input", grade.usage().inputTokens()).bind("output", grade.usage().outputTokens())
                     .bind("overall", grade.overall()).bind("grader", grade.grader()).bind("json", json).bind("now", now)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             var batch = h.prepareBatch("""
@@ -50,6 +55,26 @@ public final class GradeRepository {
                 .map((rs, ctx) -> new StoredGrade(rs.getLong("id"), parse(rs.getString("report_json")),
                         rs.getObject("reported_at") != null))
                 .findFirst());
+    }
+
+    /** An answer of one user whose report has not gone out yet, oldest first. */
+    public record Pending(long answerId, Instant answeredAt, boolean graded) {}
+
+    public java.util.List<Pending> unreported(String teamId, String userId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select a.id, a.created_at, g.id as grade_id from answer a left join grade g on g.answer_id = a.id
+                where a.team_id = :team and a.user_id = :user and g.reported_at is null order by a.id""")
+                .bind("team", teamId).bind("user", userId)
+                .map((rs, ctx) -> new Pending(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getObject("grade_id") != null))
+                .list());
+    }
+
+    /** LLM calls made for this user's gradings since {@code since}: what the daily limit counts. */
+    public int llmGradingsSince(String teamId, String userId, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select count(*) from grade where team_id = :team and user_id = :user and llm_calls > 0 and created_at >= :since""")
+                .bind("team", teamId).bind("user", userId).bind("since", since).mapTo(Integer.class).one());
     }
 
     public void markReported(long gradeId, Instant now) {

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +23,19 @@ public final class GradingJobs {
     private final GradingService grading;
     private final ReportDelivery delivery;
     private final Clock clock;
+    private final Duration orderWait;
+    private final ConcurrentHashMap<String, Object> userLocks = new ConcurrentHashMap<>();
     private final OneTimeTask<Long> task;
     private Supplier<SchedulerClient> scheduler = () -> {
         throw new IllegalStateException("scheduler not started");
     };
 
-    public GradingJobs(GradingService grading, ReportDelivery delivery, Clock clock) {
+    /** @param orderWait how long a report waits for a report of the same user's earlier answer */
+    public GradingJobs(GradingService grading, ReportDelivery delivery, Clock clock, Duration orderWait) {
         this.grading = grading;
         this.delivery = delivery;
         this.clock = clock;
+        this.orderWait = orderWait;
         this.task = Tasks.oneTime(GRADE_ANSWER)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(6,
                         new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0)))
@@ -52,17 +57,35 @@ public final class GradingJobs {
 
     void run(long answerId) {
         GradedAnswer graded = grading.gradeOnce(answerId);
-        if (grading.isReported(answerId)) {
-            return;
-        }
-        try {
-            delivery.deliver(graded);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("report delivery failed: " + e.getMessage(), e);
-        }
-        grading.markReported(graded);
         log.info("graded answer {} ({}): {}/100", answerId, graded.grade().grader(), graded.grade().overall());
+        deliverInOrder(graded.answer().teamId(), graded.answer().userId());
+    }
+
+    /**
+     * Sends this user's finished reports oldest first. Gradings run in parallel, so a later answer may be graded
+     * first: its report then waits until the earlier one is graded (that job sends both), unless the earlier one
+     * has been stuck for longer than {@code orderWait}. The lock keeps two jobs of one user from sending the same
+     * report twice within this instance; the reported_at mark covers restarts.
+     */
+    private void deliverInOrder(String teamId, String userId) {
+        synchronized (userLocks.computeIfAbsent(teamId + "/" + userId, k -> new Object())) {
+            for (GradeRepository.Pending pending : grading.unreported(teamId, userId)) {
+                if (!pending.graded()) {
+                    if (pending.answeredAt().isAfter(clock.instant().minus(orderWait))) {
+                        return; // its own job will deliver it, then the ones after it
+                    }
+                    continue;
+                }
+                GradedAnswer next = grading.gradeOnce(pending.answerId());
+                try {
+                    delivery.deliver(next);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("report delivery failed: " + e.getMessage(), e);
+                }
+                grading.markReported(next);
+            }
+        }
     }
 }

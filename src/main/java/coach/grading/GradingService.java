@@ -6,7 +6,12 @@ import coach.interview.AskedQuestion;
 import coach.interview.InterviewRepository;
 import coach.interview.Question;
 import coach.interview.QuestionBank;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Grades stored answers exactly once and keeps the result; the answer is always stored before grading starts. */
@@ -15,18 +20,30 @@ public final class GradingService {
     private final QuestionBank bank;
     private final Rubrics rubrics;
     private final Grader grader;
+    private final Grader offline;
+    private final int dailyLlmLimit;
     private final InterviewRepository interviews;
     private final GradeRepository grades;
+    private final MeterRegistry metrics;
     private final Clock clock;
 
-    public GradingService(StageCatalog stages, QuestionBank bank, Rubrics rubrics, Grader grader,
-                          InterviewRepository interviews, GradeRepository grades, Clock clock) {
+    /**
+     * @param grader        the grader to use (the LLM grader when configured)
+     * @param offline       the grader used once a user reaches the daily LLM limit
+     * @param dailyLlmLimit LLM gradings per user per UTC day
+     */
+    public GradingService(StageCatalog stages, QuestionBank bank, Rubrics rubrics, Grader grader, Grader offline,
+                          int dailyLlmLimit, InterviewRepository interviews, GradeRepository grades,
+                          MeterRegistry metrics, Clock clock) {
         this.stages = stages;
         this.bank = bank;
         this.rubrics = rubrics;
         this.grader = grader;
+        this.offline = offline;
+        this.dailyLlmLimit = dailyLlmLimit;
         this.interviews = interviews;
         this.grades = grades;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -35,15 +52,40 @@ public final class GradingService {
         Answer answer = interviews.answerById(answerId)
                 .orElseThrow(() -> new IllegalArgumentException("no answer " + answerId));
         AskedQuestion asked = interviews.askedById(answer.askedQuestionId()).orElseThrow();
-        GradeRepository.StoredGrade stored = grades.forAnswer(answerId).orElseGet(() -> {
-            Grade grade = grader.grade(request(asked, answer.body()));
-            return grades.save(answerId, answer.teamId(), answer.userId(), asked.stageId(), grade, clock.instant());
-        });
+        GradeRepository.StoredGrade stored = grades.forAnswer(answerId).orElseGet(() -> gradeAndStore(answer, asked));
         return new GradedAnswer(stored.id(), answer, asked, stored.grade());
     }
 
-    public boolean isReported(long answerId) {
-        return grades.forAnswer(answerId).map(GradeRepository.StoredGrade::reported).orElse(false);
+    private GradeRepository.StoredGrade gradeAndStore(Answer answer, AskedQuestion asked) {
+        GradingRequest request = request(asked, answer.body());
+        long started = System.nanoTime();
+        Grade grade;
+        String outcome;
+        if (grader == offline) {
+            grade = offline.grade(request);
+            outcome = "offline";
+        } else if (grades.llmGradingsSince(answer.teamId(), answer.userId(), startOfUtcDay()) >= dailyLlmLimit) {
+            grade = offline.grade(request).withNote("You have reached today's limit of " + dailyLlmLimit
+                    + " LLM gradings, so the offline grader graded this answer. The limit resets at 00:00 UTC.");
+            outcome = "limit";
+        } else {
+            grade = grader.grade(request);
+            outcome = grade.grader().equals(offline.name()) ? "fallback" : "llm";
+        }
+        long latencyMs = (System.nanoTime() - started) / 1_000_000;
+        Timer.builder("coach.grading").tag("outcome", outcome).register(metrics).record(Duration.ofMillis(latencyMs));
+        metrics.counter("coach.llm.tokens", "direction", "input").increment(grade.usage().inputTokens());
+        metrics.counter("coach.llm.tokens", "direction", "output").increment(grade.usage().outputTokens());
+        return grades.save(answer.id(), answer.teamId(), answer.userId(), asked.stageId(), grade, outcome, latencyMs,
+                clock.instant());
+    }
+
+    private Instant startOfUtcDay() {
+        return clock.instant().truncatedTo(ChronoUnit.DAYS);
+    }
+
+    public java.util.List<GradeRepository.Pending> unreported(String teamId, String userId) {
+        return grades.unreported(teamId, userId);
     }
 
     public void markReported(GradedAnswer graded) {

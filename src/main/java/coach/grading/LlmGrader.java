@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.concurrent.Semaphore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,15 @@ public final class LlmGrader implements Grader {
     private final String modelName;
     private final GraderPrompts prompts;
     private final Grader fallback;
+    private final Semaphore inFlight;
 
-    public LlmGrader(ChatModel model, String modelName, GraderPrompts prompts, Grader fallback) {
+    /** @param maxConcurrentCalls LLM calls in flight at once; other gradings wait (fairly) for a turn */
+    public LlmGrader(ChatModel model, String modelName, GraderPrompts prompts, Grader fallback, int maxConcurrentCalls) {
         this.model = model;
         this.modelName = modelName;
         this.prompts = prompts;
         this.fallback = fallback;
+        this.inFlight = new Semaphore(maxConcurrentCalls, true);
     }
 
     @Override
@@ -86,15 +90,18 @@ public final class LlmGrader implements Grader {
                 .type(ResponseFormatType.JSON)
                 .jsonSchema(schema(request.rubric()))
                 .build());
+        Grade.Usage usage = Grade.Usage.NONE;
+        inFlight.acquireUninterruptibly();
         try {
             for (int attempt = 1; ; attempt++) {
                 ChatResponse response = model.chat(chat.messages(messages).build());
+                usage = usage.plus(usageOf(response));
                 String text = response.aiMessage().text();
                 try {
-                    return toGrade(request, parse(text, request.rubric()));
+                    return toGrade(request, parse(text, request.rubric())).withUsage(usage);
                 } catch (UnusableReply problem) {
                     if (attempt >= 2) {
-                        return fallback(request, "the LLM's reply was unusable twice (" + problem.getMessage() + ")");
+                        return fallback(request, "the LLM's reply was unusable twice (" + problem.getMessage() + ")").withUsage(usage);
                     }
                     log.info("LLM reply unusable, asking once more: {}", problem.getMessage());
                     messages.add(response.aiMessage());
@@ -105,8 +112,18 @@ public final class LlmGrader implements Grader {
             }
         } catch (RuntimeException e) {
             log.warn("LLM grading failed ({}); using the offline grader", e.getClass().getSimpleName());
-            return fallback(request, "the LLM grader could not be reached (" + describe(e) + ")");
+            return fallback(request, "the LLM grader could not be reached (" + describe(e) + ")")
+                    .withUsage(usage.plus(new Grade.Usage(1, 0, 0)));
+        } finally {
+            inFlight.release();
         }
+    }
+
+    private static Grade.Usage usageOf(ChatResponse response) {
+        var t = response.tokenUsage();
+        long in = t == null || t.inputTokenCount() == null ? 0 : t.inputTokenCount();
+        long out = t == null || t.outputTokenCount() == null ? 0 : t.outputTokenCount();
+        return new Grade.Usage(1, in, out);
     }
 
     private static byte[] randomBytes() {

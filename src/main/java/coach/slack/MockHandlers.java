@@ -66,7 +66,7 @@ final class MockHandlers {
                 return ctx.ack();
             }
             String key = "view:" + view.getId();
-            work.submit("modal answer", () -> interviews.asked(who, askedId)
+            work.submit(who.userId(), "modal answer", () -> interviews.asked(who, askedId)
                     .ifPresent(asked -> takeAnswer(asked, text, "modal", key)));
             return ctx.ack();
         });
@@ -78,7 +78,7 @@ final class MockHandlers {
             }
             String team = payload.getTeamId();
             String eventId = payload.getEventId();
-            work.submit("thread answer", () -> {
+            work.submit(e.getUser(), "thread answer", () -> {
                 if (!events.firstDelivery(team, eventId)) {
                     return;
                 }
@@ -110,7 +110,7 @@ final class MockHandlers {
         if (who == null || p.getChannelId() == null || p.getChannelId().isBlank()) {
             return ctx.ack(r -> r.responseType("ephemeral").text("This command needs a user and a channel; try again from Slack."));
         }
-        boolean queued = work.submit("ask question", () -> askAndPost(who, stage.get(), p.getChannelId(), ctx));
+        boolean queued = work.submit(who.userId(), "ask question", () -> askAndPost(who, stage.get(), p.getChannelId(), ctx));
         return queued ? ctx.ack() : ctx.ack(r -> r.responseType("ephemeral").text("I'm busy right now; try again in a minute."));
     }
 
@@ -121,7 +121,7 @@ final class MockHandlers {
         Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
         String channel = p.getChannel() != null ? p.getChannel().getId() : null;
         if (stage.isPresent() && who != null && channel != null && !channel.isBlank()) {
-            work.submit("ask question", () -> askAndPost(who, stage.get(), channel, ctx));
+            work.submit(who.userId(), "ask question", () -> askAndPost(who, stage.get(), channel, ctx));
         }
         return ctx.ack();
     }
@@ -132,7 +132,7 @@ final class MockHandlers {
         Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
         String triggerId = p.getTriggerId();
         if (askedId > 0 && who != null && triggerId != null) {
-            work.submit("open answer modal", () -> {
+            work.submit(who.userId(), "open answer modal", () -> {
                 Optional<AskedQuestion> asked = interviews.asked(who, askedId);
                 if (asked.isEmpty()) {
                     ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)

@@ -42,7 +42,7 @@ class LlmGraderTest {
                 .modelName("test-model").temperature(0.0).strictJsonSchema(true)
                 .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                 .timeout(Duration.ofSeconds(2)).maxRetries(1).build();
-        grader = new LlmGrader(model, "test-model", GraderPrompts.load(Path.of("prompts")), new OfflineGrader());
+        grader = new LlmGrader(model, "test-model", GraderPrompts.load(Path.of("prompts")), new OfflineGrader(), 2);
     }
 
     @AfterAll
