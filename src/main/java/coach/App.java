@@ -7,6 +7,7 @@ import coach.grading.GradeRepository;
 import coach.grading.Grader;
 import coach.grading.GraderPrompts;
 import coach.grading.GradingJobs;
+import coach.grading.FollowUps;
 import coach.grading.GradingService;
 import coach.grading.LlmGrader;
 import coach.grading.OfflineGrader;
@@ -23,6 +24,7 @@ import coach.store.EventLog;
 import coach.web.HttpServer;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,20 +66,24 @@ public final class App implements AutoCloseable {
         Rubrics rubrics = Rubrics.load(config.configDir(), stages);
         this.settings = CoachSettings.load(config.configDir());
         OfflineGrader offline = new OfflineGrader();
-        Grader grader = grader(config, settings, GraderPrompts.load(config.promptsDir()), offline);
+        GraderPrompts prompts = GraderPrompts.load(config.promptsDir());
+        Optional<ChatModel> chatModel = chatModel(config);
+        Grader grader = chatModel.<Grader>map(m -> new LlmGrader(m, config.openAiModel(), prompts, offline,
+                settings.grading().maxConcurrentLlmCalls())).orElse(offline);
         this.database = Database.open(config.dbUrl());
         closeables.add(database);
         this.interviewRepository = new InterviewRepository(database.jdbi());
         this.gradeRepository = new GradeRepository(database.jdbi());
         this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random);
         this.grading = new GradingService(stages, bank, rubrics, grader, offline,
-                settings.grading().dailyLlmGradingsPerUser(), interviewRepository, gradeRepository, metrics, clock);
+                settings.grading().dailyLlmGradingsPerUser(), new FollowUps(chatModel, prompts.followUp()),
+                interviewRepository, gradeRepository, metrics, clock);
     }
 
-    /** The LLM grader when an API key is configured (with the offline grader as its fallback), else the offline one. */
-    public static Grader grader(AppConfig config, CoachSettings settings, GraderPrompts prompts, Grader offline) {
+    /** The chat model behind the LLM grader and follow-ups, when an API key is configured. */
+    public static Optional<ChatModel> chatModel(AppConfig config) {
         if (!config.llmEnabled()) {
-            return offline;
+            return Optional.empty();
         }
         OpenAiChatModel.OpenAiChatModelBuilder model = OpenAiChatModel.builder()
                 .apiKey(config.openAiApiKey().orElseThrow())
@@ -87,7 +94,7 @@ public final class App implements AutoCloseable {
                 .timeout(config.llmTimeout())
                 .maxRetries(2);
         config.openAiBaseUrl().ifPresent(model::baseUrl);
-        return new LlmGrader(model.build(), config.openAiModel(), prompts, offline, settings.grading().maxConcurrentLlmCalls());
+        return Optional.of(model.build());
     }
 
     /** Serves Slack (HTTP or Socket Mode) and runs the scheduler. Returns the HTTP port. */
@@ -96,7 +103,7 @@ public final class App implements AutoCloseable {
         GradingJobs gradingJobs = startScheduler(parts.reports());
         SlackWork work = new SlackWork(8, 2_000);
         closeables.add(work);
-        SlackApp slack = new SlackApp(config, parts, stages, interviews, gradingJobs,
+        SlackApp slack = new SlackApp(config, parts, stages, interviews, grading, gradingJobs,
                 new EventLog(database.jdbi(), clock), work);
         if (config.socketMode()) {
             SocketModeApp socket = new SocketModeApp(config.slackAppToken().orElseThrow(), slack.app());

@@ -25,6 +25,7 @@ public final class ConsoleCoach {
     private final BufferedReader in;
     private final PrintStream out;
     private final Learner learner;
+    private long lastAnswerId = -1;
 
     public ConsoleCoach(StageCatalog stages, InterviewService interviews, GradingService grading,
                         BufferedReader in, PrintStream out, Learner learner) {
@@ -55,16 +56,36 @@ public final class ConsoleCoach {
                 out.println("Bye. Your answers and grades are saved.");
                 return;
             }
-            String args = lower.startsWith("/mock") ? cmd.substring(5).strip() : cmd;
-            if (!lower.startsWith("/mock") && !lower.equals("help")) {
-                out.println("Commands: /mock <stage>, /mock, /mock help, quit.");
+            if (lower.equals("/followup") || lower.equals("/follow-up")) {
+                if (lastAnswerId < 0) {
+                    out.println("Answer a question first: /mock <stage>.");
+                } else if (!followUp()) {
+                    return;
+                }
                 continue;
             }
-            String first = args.isEmpty() ? "" : args.split("\\s+")[0].toLowerCase(Locale.ROOT);
+            String args = lower.startsWith("/mock") ? cmd.substring(5).strip() : cmd;
+            if (!lower.startsWith("/mock") && !lower.equals("help")) {
+                out.println("Commands: /mock <stage>, /mock, /mock rubric <stage>, /followup, /mock done, /mock help, quit.");
+                continue;
+            }
+            String[] words = args.isEmpty() ? new String[0] : args.split("\\s+");
+            String first = words.length == 0 ? "" : words[0].toLowerCase(Locale.ROOT);
             if (first.isEmpty()) {
                 printStages();
             } else if (first.equals("help") || lower.equals("help")) {
                 printHelp();
+            } else if (first.equals("done") || first.equals("finish")) {
+                out.println(ReportText.summary(grading.summary(learner)));
+                interviews.finish(learner);
+                lastAnswerId = -1;
+            } else if (first.equals("rubric")) {
+                Optional<Stage> stage = words.length > 1 ? stages.find(words[1]) : Optional.empty();
+                if (stage.isEmpty()) {
+                    out.println("Which stage? For example: /mock rubric system-design");
+                } else {
+                    out.println(ReportText.rubric(stage.get(), grading.rubrics().forStage(stage.get().id())));
+                }
             } else {
                 Optional<Stage> stage = stages.find(first);
                 if (stage.isEmpty()) {
@@ -77,11 +98,25 @@ public final class ConsoleCoach {
         }
     }
 
-    /** Asks one question and grades the answer; false when input ended. */
+    private boolean followUp() throws IOException {
+        var plan = grading.followUp(learner, lastAnswerId);
+        if (plan.isEmpty()) {
+            out.println("Nothing to follow up on yet.");
+            return true;
+        }
+        return interview(interviews.askFollowUp(learner, plan.get().parent(), plan.get().text()));
+    }
+
     private boolean interview(Stage stage) throws IOException {
-        InterviewService.Asked asked = interviews.ask(learner, stage, null);
+        return interview(interviews.ask(learner, stage, null));
+    }
+
+    /** Asks one question and grades the answer; false when input ended. */
+    private boolean interview(InterviewService.Asked asked) throws IOException {
+        Stage stage = asked.stage();
         out.println();
-        out.println("[" + stage.name() + " · " + stage.durationMinutes() + " min in the real loop · " + stage.focus() + "]");
+        out.println("[" + (asked.asked().kind().equals("follow_up") ? "Follow-up · " : "") + stage.name() + " · "
+                + stage.durationMinutes() + " min in the real loop · " + stage.focus() + "]");
         out.println(asked.asked().prompt());
         out.println();
         out.println("Type your answer. End it with a line containing only '" + END_OF_ANSWER + "'.");
@@ -108,11 +143,13 @@ public final class ConsoleCoach {
         try {
             GradedAnswer graded = grading.gradeOnce(stored.id());
             grading.markReported(graded);
+            lastAnswerId = stored.id();
             out.println(ReportText.render(graded.grade(), stage));
         } catch (RuntimeException e) {
             out.println("Grading failed (" + e.getClass().getSimpleName() + "). Your answer is saved and will be graded later.");
         }
-        out.println("Next: /mock " + stage.id() + " for another question, or another stage.");
+        out.println("Next: /followup to be probed on your weakest point, /mock " + stage.id()
+                + " for another question, /mock done to finish the session.");
         return !ended;
     }
 
@@ -128,6 +165,8 @@ public final class ConsoleCoach {
     private void printHelp() {
         out.println("/mock <stage>  a question for that stage; type your answer, end it with a line '.'");
         out.println("/mock          list the stages");
+        out.println("/followup      a follow-up question on your last answer's weakest point");
+        out.println("/mock rubric <stage>  how answers are graded; /mock done  finish the session with a summary");
         out.println("quit           leave (answers and grades are kept in the database)");
         out.println("Answers are graded on a rubric that weighs quantified customer impact most:");
         out.println("say what changed for the customer, with numbers (\"feature lag 120 ms → 35 ms, +0.7% CTR\").");

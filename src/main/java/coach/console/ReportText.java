@@ -1,12 +1,38 @@
 package coach.console;
 
 import coach.config.Stage;
+import coach.grading.Criterion;
 import coach.grading.CriterionScore;
+import coach.grading.Rubric;
+import coach.grading.SessionSummary;
 import coach.grading.Grade;
 
 /** A graded report as plain text for the terminal. */
 final class ReportText {
     private ReportText() {}
+
+    static String rubric(Stage stage, Rubric rubric) {
+        StringBuilder sb = new StringBuilder("Rubric · " + stage.name() + " (each criterion 1–5; overall = weighted sum out of 100)\n");
+        for (Criterion c : rubric.criteria()) {
+            sb.append("\n").append(c.name()).append(" · weight ").append(Math.round(c.weight() * 100)).append("%\n  ")
+                    .append(c.description()).append('\n');
+            for (int s = 5; s >= 1; s--) {
+                sb.append("  ").append(s).append(": ").append(c.anchor(s)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String summary(SessionSummary s) {
+        if (s.answers() == 0) {
+            return "Session finished. No graded answers in it yet.";
+        }
+        StringBuilder sb = new StringBuilder("Session finished (" + String.join(", ", s.stageNames()) + "): " + s.answers()
+                + " answer(s), average " + s.averageScore() + "/100, best " + s.bestScore() + "/100.\n");
+        s.criteria().forEach(c -> sb.append(String.format(java.util.Locale.ROOT, "  %s: %.1f/5%n", c.name(), c.average())));
+        sb.append("Practise next: ").append(s.criteria().get(0).name()).append('.');
+        return sb.toString();
+    }
 
     static String render(Grade g, Stage stage) {
         StringBuilder sb = new StringBuilder();

@@ -70,6 +70,23 @@ public final class GradeRepository {
                 .list());
     }
 
+    /** One criterion score of a graded answer in one of the user's open sessions. */
+    public record SessionScore(long gradeId, String stageId, int overall, String criterionId, int score) {}
+
+    public java.util.List<SessionScore> openSessionScores(String teamId, String userId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select g.id, g.stage_id, g.overall, gc.criterion_id, gc.score
+                from interview_session s
+                join asked_question q on q.session_id = s.id
+                join answer a on a.asked_question_id = q.id
+                join grade g on g.answer_id = a.id
+                join grade_criterion gc on gc.grade_id = g.id
+                where s.team_id = :team and s.user_id = :user and s.status = 'open' order by g.id""")
+                .bind("team", teamId).bind("user", userId)
+                .map((rs, ctx) -> new SessionScore(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5)))
+                .list());
+    }
+
     /** LLM calls made for this user's gradings since {@code since}: what the daily limit counts. */
     public int llmGradingsSince(String teamId, String userId, Instant since) {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -9,14 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The grader's prompt templates from {@code prompts/}, checked at start for the placeholders the code fills. */
-public record GraderPrompts(PromptTemplate system, PromptTemplate user, PromptTemplate repair) {
+/** The grader's (and follow-up writer's) prompt templates from {@code prompts/}, checked at start for the placeholders the code fills. */
+public record GraderPrompts(PromptTemplate system, PromptTemplate user, PromptTemplate repair, PromptTemplate followUp) {
 
     public static GraderPrompts load(Path promptsDir) {
         return new GraderPrompts(
                 template(promptsDir.resolve("grader-system.txt"), List.of("rubric", "delimiter", "stage_name")),
                 template(promptsDir.resolve("grader-user.txt"), List.of("question", "answer", "delimiter", "key_points")),
-                template(promptsDir.resolve("grader-repair.txt"), List.of("problem", "criterion_ids")));
+                template(promptsDir.resolve("grader-repair.txt"), List.of("problem", "criterion_ids")),
+                template(promptsDir.resolve("follow-up.txt"), List.of("question", "answer", "delimiter", "weakest_name")));
     }
 
     private static PromptTemplate template(Path file, List<String> required) {

@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import coach.interview.Learner;
 import java.util.List;
+import java.util.Optional;
 
 /** Grades stored answers exactly once and keeps the result; the answer is always stored before grading starts. */
 public final class GradingService {
@@ -26,6 +28,7 @@ public final class GradingService {
     private final GradeRepository grades;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final FollowUps followUps;
 
     /**
      * @param grader        the grader to use (the LLM grader when configured)
@@ -33,8 +36,9 @@ public final class GradingService {
      * @param dailyLlmLimit LLM gradings per user per UTC day
      */
     public GradingService(StageCatalog stages, QuestionBank bank, Rubrics rubrics, Grader grader, Grader offline,
-                          int dailyLlmLimit, InterviewRepository interviews, GradeRepository grades,
+                          int dailyLlmLimit, FollowUps followUps, InterviewRepository interviews, GradeRepository grades,
                           MeterRegistry metrics, Clock clock) {
+        this.followUps = followUps;
         this.stages = stages;
         this.bank = bank;
         this.rubrics = rubrics;
@@ -96,6 +100,31 @@ public final class GradingService {
         List<String> keyPoints = bank.byId(asked.questionId()).map(Question::keyPoints).orElse(List.of());
         return new GradingRequest(stages.get(asked.stageId()), asked.prompt(), keyPoints,
                 rubrics.forStage(asked.stageId()), answer);
+    }
+
+    /** A follow-up to put to the user after a graded answer, and the question it follows. */
+    public record FollowUpPlan(AskedQuestion parent, String text) {}
+
+    /** Empty when the answer is not this user's or is not graded yet. */
+    public Optional<FollowUpPlan> followUp(Learner who, long answerId) {
+        Optional<Answer> answer = interviews.answer(who, answerId);
+        if (answer.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<GradeRepository.StoredGrade> grade = grades.forAnswer(answerId);
+        AskedQuestion asked = interviews.asked(who, answer.get().askedQuestionId()).orElseThrow();
+        Optional<Question> question = bank.byId(asked.questionId());
+        if (grade.isEmpty() || question.isEmpty()) {
+            return Optional.empty();
+        }
+        int before = interviews.countFollowUps(who, asked.sessionId(), asked.questionId());
+        String text = followUps.next(request(asked, answer.get().body()), question.get(), grade.get().grade(), before);
+        return Optional.of(new FollowUpPlan(asked, text));
+    }
+
+    /** The user's open sessions, summed up: what they answered, how it scored, what to work on. */
+    public SessionSummary summary(Learner who) {
+        return SessionSummary.of(grades.openSessionScores(who.teamId(), who.userId()), rubrics, stages);
     }
 
     public Rubrics rubrics() {

@@ -123,6 +123,14 @@ public final class InterviewRepository {
                 .bind("id", askedId).mapTo(AskedQuestion.class).findFirst());
     }
 
+    public int countFollowUps(Learner who, long sessionId, String questionId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select count(*) from asked_question where team_id = :team and user_id = :user and session_id = :session
+                  and question_id = :question and kind = 'follow_up'""")
+                .bind("team", who.teamId()).bind("user", who.userId()).bind("session", sessionId)
+                .bind("question", questionId).mapTo(Integer.class).one());
+    }
+
     public List<Long> answersWithoutReport() {
         return jdbi.withHandle(h -> h.createQuery("""
                 select a.id from answer a left join grade g on g.answer_id = a.id

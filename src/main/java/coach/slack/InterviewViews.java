@@ -20,7 +20,10 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 import coach.config.Stage;
 import coach.config.StageCatalog;
+import coach.grading.Criterion;
 import coach.grading.CriterionScore;
+import coach.grading.Rubric;
+import coach.grading.SessionSummary;
 import coach.grading.Grade;
 import coach.grading.GradedAnswer;
 import coach.interview.AskedQuestion;
@@ -35,6 +38,8 @@ final class InterviewViews {
     static final String ACTION_PICK_STAGE = "mock_stage_";
     static final String ACTION_ANSWER = "mock_answer";
     static final String ACTION_NEXT = "mock_next";
+    static final String ACTION_FOLLOW_UP = "mock_follow_up";
+    static final String ACTION_FINISH = "mock_finish";
     static final String MODAL_ANSWER = "mock_answer_modal";
     static final String ANSWER_BLOCK = "answer_block";
     static final String ANSWER_INPUT = "answer_input";
@@ -66,6 +71,8 @@ final class InterviewViews {
                 .append("• `/mock <stage>` asks you a question, e.g. `/mock system-design` or `/mock sd`\n")
                 .append("• Answer with the *Answer* button, or reply in the question's thread. ")
                 .append("A graded report arrives in the thread (only you see it outside a DM).\n")
+                .append("• Under a report: *Follow-up* probes your weakest criterion, *Next question*, *Finish* sums up the session\n")
+                .append("• `/mock rubric <stage>` shows how answers are graded; `/mock done` finishes your session with a summary\n")
                 .append("• `/mock help` shows this\n\n*Stages* (id, aliases, length in the real loop):\n");
         for (Stage s : stages.all()) {
             sb.append("• `").append(s.id()).append("` ");
@@ -126,6 +133,38 @@ final class InterviewViews {
                                         .maxLength(SlackLimits.TEXT_INPUT_MAX)))))));
     }
 
+    static List<LayoutBlock> rubric(Stage stage, Rubric rubric) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate("Rubric · " + stage.name(), SlackLimits.HEADER_TEXT)))));
+        blocks.add(context(c -> c.elements(asContextElements(markdownText(
+                "Each criterion is scored 1–5 on these anchors; the overall score out of 100 is the weighted sum, "
+                        + "computed in code. Quantified customer impact weighs most.")))));
+        for (Criterion c : rubric.criteria()) {
+            StringBuilder sb = new StringBuilder("*").append(Mrkdwn.escape(c.name())).append("* · weight ")
+                    .append(Math.round(c.weight() * 100)).append("%\n_").append(Mrkdwn.escape(c.description())).append("_\n");
+            for (int score = 5; score >= 1; score--) {
+                sb.append("*").append(score).append("* ").append(Mrkdwn.escape(c.anchor(score))).append('\n');
+            }
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(sb.toString(), SlackLimits.SECTION_TEXT)))));
+        }
+        return blocks;
+    }
+
+    static String summary(SessionSummary s) {
+        if (s.answers() == 0) {
+            return "Session finished. No graded answers in it yet: start again with `/mock <stage>`.";
+        }
+        StringBuilder sb = new StringBuilder("*Session finished* (").append(String.join(", ", s.stageNames()))
+                .append("): ").append(s.answers()).append(s.answers() == 1 ? " answer" : " answers")
+                .append(", average *").append(s.averageScore()).append("/100*, best ").append(s.bestScore()).append("/100.\n");
+        for (SessionSummary.CriterionAverage c : s.criteria()) {
+            sb.append("• ").append(Mrkdwn.escape(c.name())).append(": ")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", c.average())).append("/5\n");
+        }
+        sb.append("Practise next: *").append(Mrkdwn.escape(s.criteria().get(0).name())).append("*.");
+        return Mrkdwn.truncate(sb.toString(), SlackLimits.SECTION_TEXT);
+    }
+
     static String reportFallback(GradedAnswer graded, Stage stage) {
         return "Your " + stage.name() + " answer scored " + graded.grade().overall() + "/100";
     }
@@ -167,7 +206,10 @@ final class InterviewViews {
         }
         blocks.add(divider());
         blocks.add(actions(a -> a.elements(asElements(
-                button(b -> b.actionId(ACTION_NEXT).style("primary").value(stage.id()).text(plainText("Next question")))))));
+                button(b -> b.actionId(ACTION_FOLLOW_UP).style("primary").value(String.valueOf(graded.answer().id()))
+                        .text(plainText("Follow-up"))),
+                button(b -> b.actionId(ACTION_NEXT).value(stage.id()).text(plainText("Next question"))),
+                button(b -> b.actionId(ACTION_FINISH).value(stage.id()).text(plainText("Finish")))))));
         return blocks.size() > SlackLimits.BLOCKS_PER_MESSAGE ? blocks.subList(0, SlackLimits.BLOCKS_PER_MESSAGE) : blocks;
     }
 

@@ -3,6 +3,7 @@ package coach.slack;
 import coach.config.Stage;
 import coach.config.StageCatalog;
 import coach.grading.GradingJobs;
+import coach.grading.GradingService;
 import coach.interview.AskedQuestion;
 import coach.interview.InterviewService;
 import coach.interview.Learner;
@@ -29,16 +30,18 @@ final class MockHandlers {
 
     private final StageCatalog stages;
     private final InterviewService interviews;
-    private final GradingJobs grading;
+    private final GradingJobs gradingJobs;
+    private final GradingService grading;
     private final EventLog events;
     private final SlackPoster poster;
     private final SlackWork work;
 
-    MockHandlers(StageCatalog stages, InterviewService interviews, GradingJobs grading, EventLog events,
-                 SlackPoster poster, SlackWork work) {
+    MockHandlers(StageCatalog stages, InterviewService interviews, GradingService grading, GradingJobs gradingJobs,
+                 EventLog events, SlackPoster poster, SlackWork work) {
         this.stages = stages;
         this.interviews = interviews;
         this.grading = grading;
+        this.gradingJobs = gradingJobs;
         this.events = events;
         this.poster = poster;
         this.work = work;
@@ -49,6 +52,16 @@ final class MockHandlers {
         app.blockAction(Pattern.compile(Pattern.quote(InterviewViews.ACTION_PICK_STAGE) + ".+"), this::nextQuestion);
         app.blockAction(InterviewViews.ACTION_NEXT, this::nextQuestion);
         app.blockAction(InterviewViews.ACTION_ANSWER, this::answerButton);
+        app.blockAction(InterviewViews.ACTION_FOLLOW_UP, this::followUp);
+        app.blockAction(InterviewViews.ACTION_FINISH, (req, ctx) -> {
+            var p = req.getPayload();
+            Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
+            if (who != null) {
+                work.submit(who.userId(), "finish session", () -> ctx.respond(r -> r.responseType("ephemeral")
+                        .replaceOriginal(false).text(finish(who))));
+            }
+            return ctx.ack();
+        });
         app.viewSubmission(InterviewViews.MODAL_ANSWER, (req, ctx) -> {
             var payload = req.getPayload();
             var view = payload.getView();
@@ -101,6 +114,23 @@ final class MockHandlers {
         if (first.equals("help") || first.equals("?")) {
             return ctx.ack(r -> r.responseType("ephemeral").text(InterviewViews.help(stages)));
         }
+        if (first.equals("rubric")) {
+            String[] words = text.split("\\s+");
+            Optional<Stage> rubricStage = words.length > 1 ? stages.find(words[1]) : Optional.empty();
+            if (rubricStage.isEmpty()) {
+                return ctx.ack(r -> r.responseType("ephemeral").text("Which stage? For example `/mock rubric system-design`. "
+                        + "Stages: " + String.join(", ", stages.all().stream().map(s -> "`" + s.id() + "`").toList())));
+            }
+            return ctx.ack(r -> r.responseType("ephemeral").text("Rubric for " + rubricStage.get().name())
+                    .blocks(InterviewViews.rubric(rubricStage.get(), grading.rubrics().forStage(rubricStage.get().id()))));
+        }
+        if (first.equals("done") || first.equals("finish") || first.equals("end")) {
+            Learner who = learner(p.getTeamId(), p.getUserId());
+            if (who != null) {
+                work.submit(who.userId(), "finish session", () -> ctx.respond(r -> r.responseType("ephemeral").text(finish(who))));
+            }
+            return ctx.ack();
+        }
         Optional<Stage> stage = stages.find(first);
         if (stage.isEmpty()) {
             return ctx.ack(r -> r.responseType("ephemeral")
@@ -145,8 +175,37 @@ final class MockHandlers {
         return ctx.ack();
     }
 
+    private Response followUp(BlockActionRequest req, ActionContext ctx) {
+        var p = req.getPayload();
+        long answerId = p.getActions() == null || p.getActions().isEmpty() ? -1 : parseId(p.getActions().get(0).getValue());
+        Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
+        String channel = p.getChannel() != null ? p.getChannel().getId() : null;
+        if (answerId > 0 && who != null && channel != null && !channel.isBlank()) {
+            work.submit(who.userId(), "follow-up", () -> {
+                var plan = grading.followUp(who, answerId);
+                if (plan.isEmpty()) {
+                    ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
+                            .text("I can only follow up on your own graded answers. Start with `/mock`."));
+                    return;
+                }
+                post(interviews.askFollowUp(who, plan.get().parent(), plan.get().text()), channel, ctx);
+            });
+        }
+        return ctx.ack();
+    }
+
+    private String finish(Learner who) {
+        String summary = InterviewViews.summary(grading.summary(who));
+        interviews.finish(who);
+        return summary;
+    }
+
     private void askAndPost(Learner who, Stage stage, String channel, com.slack.api.bolt.context.Context ctx) throws Exception {
-        InterviewService.Asked asked = interviews.ask(who, stage, channel);
+        post(interviews.ask(who, stage, channel), channel, ctx);
+    }
+
+    private void post(InterviewService.Asked asked, String channel, com.slack.api.bolt.context.Context ctx) throws Exception {
+        Stage stage = asked.stage();
         try {
             String ts = poster.post(channel, null, InterviewViews.questionFallback(stage, asked.asked()),
                     InterviewViews.question(stage, asked.asked(), asked.question().pillar()));
@@ -174,7 +233,7 @@ final class MockHandlers {
             return;
         }
         interviews.submitAnswer(asked, text, source, key).ifPresent(answer -> {
-            grading.enqueue(answer.id());
+            gradingJobs.enqueue(answer.id());
             log.info("answer {} stored ({} chars, via {})", answer.id(), text.length(), source);
         });
     }

@@ -3,6 +3,7 @@ package coach.slack;
 import coach.config.AppConfig;
 import coach.config.StageCatalog;
 import coach.grading.GradingJobs;
+import coach.grading.GradingService;
 import coach.grading.ReportDelivery;
 import coach.interview.InterviewService;
 import coach.store.EventLog;
@@ -37,7 +38,7 @@ public final class SlackApp {
     }
 
     public SlackApp(AppConfig config, Parts parts, StageCatalog stages, InterviewService interviews,
-                    GradingJobs grading, EventLog events, SlackWork work) {
+                    GradingService grading, GradingJobs gradingJobs, EventLog events, SlackWork work) {
         this.poster = parts.poster();
         String secret = config.slackSigningSecret().orElse("");
         com.slack.api.bolt.AppConfig boltConfig = com.slack.api.bolt.AppConfig.builder()
@@ -66,7 +67,7 @@ public final class SlackApp {
                 return list;
             }
         };
-        new MockHandlers(stages, interviews, grading, events, poster, work).register(app);
+        new MockHandlers(stages, interviews, grading, gradingJobs, events, poster, work).register(app);
     }
 
     /**

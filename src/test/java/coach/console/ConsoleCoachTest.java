@@ -71,6 +71,24 @@ class ConsoleCoachTest {
     }
 
     @Test
+    void rubricFollowUpAndDone() throws Exception {
+        String out = run("""
+                /mock rubric leadership
+                /mock culture
+                The situation: our fraud client saw p99 latency of 900 ms. My task was to fix it. I led a redesign with
+                the platform team and as a result latency dropped from 900 ms to 120 ms, cutting false declines by 3%.
+                .
+                /followup
+                I would measure it with a latency histogram per client and compare week over week; it cut tickets by 40%.
+                .
+                /mock done
+                quit
+                """);
+        assertThat(out).contains("Rubric · Leadership & culture", "weight 40%", "Follow-up · Leadership & culture",
+                "Session finished", "2 answer(s)", "Practise next");
+    }
+
+    @Test
     void endOfInputEndsCleanly() throws Exception {
         assertThat(run("/mock\n")).contains("Stages:", "leadership-culture");
     }

@@ -302,6 +302,52 @@ class MockInterviewEndToEndTest {
     }
 
     @Test
+    void rubricIsPublished() throws Exception {
+        var resp = client.slashCommand("/mock", "rubric arch", TEAM, user, "C1", slack.responseUrl());
+        JsonNode body = JSON.readTree(resp.body());
+        assertThat(body.get("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(body.get("blocks").toString()).contains("Rubric · Architecture case", "Quantified customer impact", "weight 35%");
+        var missing = client.slashCommand("/mock", "rubric", TEAM, user, "C1", slack.responseUrl());
+        assertThat(JSON.readTree(missing.body()).get("text").asText()).contains("/mock rubric system-design");
+    }
+
+    @Test
+    void followUpProbesTheAnswerAndIsGradedInTheSameSessionThenFinishSumsUp() throws Exception {
+        String ts = askQuestion("sd", "D900");
+        client.event(threadReply("D900", ts, strongAnswer(), "EvF1" + user), Map.of());
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from grade where team_id = :t and user_id = :u") == 1);
+        long answerId = running.app().database.jdbi().withHandle(h -> h.createQuery(
+                "select id from answer where team_id = :t and user_id = :u").bind("t", TEAM).bind("u", user).mapTo(Long.class).one());
+        slack.reset();
+        String action = JSON.writeValueAsString(Map.of("type", "block_actions", "team", Map.of("id", TEAM),
+                "user", Map.of("id", user), "api_app_id", "A1", "trigger_id", "trigger-2", "channel", Map.of("id", "D900"),
+                "response_url", slack.responseUrl(),
+                "actions", List.of(Map.of("action_id", "mock_follow_up", "block_id", "b", "value", String.valueOf(answerId),
+                        "type", "button", "action_ts", "1"))));
+        assertThat(client.interactive(action).statusCode()).isEqualTo(200);
+        Map<String, Object> followUp = await().atMost(Duration.ofSeconds(10)).until(() -> running.app().database.jdbi().withHandle(h -> h.createQuery(
+                        "select * from asked_question where team_id = :t and user_id = :u and kind = 'follow_up' and message_ts is not null")
+                .bind("t", TEAM).bind("u", user).mapToMap().findFirst().orElse(null)), java.util.Objects::nonNull);
+        Map<String, Object> parent = running.app().database.jdbi().withHandle(h -> h.createQuery(
+                "select * from asked_question where team_id = :t and user_id = :u and kind = 'main'").bind("t", TEAM).bind("u", user).mapToMap().one());
+        assertThat(followUp.get("session_id")).isEqualTo(parent.get("session_id"));
+        assertThat(followUp.get("parent_id")).isEqualTo(parent.get("id"));
+        String bankFollowUps = String.join("|", running.app().interviews.question((String) parent.get("question_id")).orElseThrow().followUps());
+        assertThat(bankFollowUps).contains((String) followUp.get("prompt"));
+        assertThat(blocks(slack.calls("chat.postMessage").get(0)).toString()).contains("Follow-up");
+
+        client.event(threadReply("D900", (String) followUp.get("message_ts"), strongAnswer(), "EvF2" + user), Map.of());
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from grade where team_id = :t and user_id = :u") == 2);
+
+        var done = client.slashCommand("/mock", "done", TEAM, user, "D900", slack.responseUrl());
+        assertThat(done.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.responseUrlCalls().isEmpty());
+        String summary = JSON.readTree(slack.responseUrlCalls().get(0).getBodyAsString()).get("text").asText();
+        assertThat(summary).contains("Session finished", "2 answers", "average", "Practise next");
+        assertThat(count("select count(*) from interview_session where team_id = :t and user_id = :u and status = 'open'")).isZero();
+    }
+
+    @Test
     void healthAnswersJsonWhenTheDatabaseAnswers() {
         var resp = client.get("/health");
         assertThat(resp.statusCode()).isEqualTo(200);
