@@ -37,28 +37,57 @@ public final class CompData {
 
     /** A row of the level table: US medians. Money in the table's unit; equity period not stated. */
     public record LevelRow(String level, String label, List<String> aliases, Double base, Double bonusPercent,
-                           Double equity, Double ote, String source) {}
+                           Double equity, Double ote, String source) {
+        public LevelRow {
+            aliases = copy(aliases);
+        }
+    }
 
     public record LevelTable(String source, String basis, String currency, String unit, List<String> regionAliases,
-                             List<LevelRow> levels) {}
+                             List<LevelRow> levels) {
+        public LevelTable {
+            regionAliases = copy(regionAliases);
+            levels = copy(levels);
+        }
+    }
 
     /** A regional band for ML/AI engineers (no level). Stock is an RSU grant over {@code stockYears} years. */
     public record Band(String region, String name, List<String> aliases, String role, String currency, String unit,
                        Range base, Range stock, Integer stockYears, Range bonusPercent, Range totalComp,
-                       String source) {}
+                       String source) {
+        public Band {
+            aliases = copy(aliases);
+        }
+    }
 
     /** A place with a remark and no figures of its own (Bay Area, remote Midwest). */
     public record GeoNote(String id, String name, List<String> aliases, String note, Double basePremiumPercent,
-                          String nearestBand, String source) {}
+                          String nearestBand, String source) {
+        public GeoNote {
+            aliases = copy(aliases);
+        }
+    }
 
-    public record Equivalent(String company, String title, List<String> match) {}
+    public record Equivalent(String company, String title, List<String> match) {
+        public Equivalent {
+            match = copy(match);
+        }
+    }
 
     public record LevelMapping(String text, String confluentTitle, String confluentLevel,
-                               List<Equivalent> equivalents, String source) {}
+                               List<Equivalent> equivalents, String source) {
+        public LevelMapping {
+            equivalents = copy(equivalents);
+        }
+    }
 
     /** A market figure; unit is "percent" or "days". */
     public record MarketFigure(String id, String label, Double value, String unit, List<String> keywords,
-                               String source) {}
+                               String source) {
+        public MarketFigure {
+            keywords = copy(keywords);
+        }
+    }
 
     public record CompetingOffer(String company, String label, Double amount) {}
 
@@ -68,11 +97,21 @@ public final class CompData {
     public record Negotiation(String source, String dna, String currency, String unit, Double targetStock,
                               Integer targetStockYears, Double targetBonusPercent, Range agenticPremiumPercent,
                               List<CompetingOffer> competingOffers, Range expectedCounterStock, Double acceptStock,
-                              Double acceptBonusPercent, Double stockPushPercent, List<Lever> levers) {}
+                              Double acceptBonusPercent, Double stockPushPercent, List<Lever> levers) {
+        public Negotiation {
+            competingOffers = copy(competingOffers);
+            levers = copy(levers);
+        }
+    }
 
     /** The file as written; validated into a {@link CompData}. */
     record FileShape(List<Source> sources, LevelTable levelTable, List<Band> bands, List<GeoNote> geography,
                      LevelMapping levelMapping, List<MarketFigure> market, Negotiation negotiation) {}
+
+    /** An unmodifiable copy that keeps nulls (the validator reports them with their field). */
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
+    }
 
     private final Path file;
     private final Map<String, Source> sources;
