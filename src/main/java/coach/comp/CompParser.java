@@ -9,12 +9,16 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Deterministic understanding of a pay question or an offer (no LLM). Region, level and market words come
@@ -77,6 +81,12 @@ public final class CompParser {
     private static final Set<String> CHATTER_WORDS = Set.of("total", "tc", "all-in", "shares");
     private static final Pattern TC_UPPER = Pattern.compile(B + "TC" + E);
 
+    /** All component words in one pattern, group c{i} for COMPONENT_WORDS[i]: one pass over the text. */
+    private static final Pattern COMPONENTS_ALL = Pattern.compile(java.util.stream.IntStream
+            .range(0, COMPONENT_WORDS.size())
+            .mapToObj(i -> "(?<c" + i + ">" + COMPONENT_WORDS.get(i).pattern().pattern() + ")")
+            .collect(Collectors.joining("|")));
+
     private static final Pattern FIRST_YEAR = Pattern.compile(
             B + "(?:first[- ]year|year (?:one|1)|1st[- ]year|first 12 months|in year 1)" + E);
     private static final Pattern YEARLY = Pattern.compile(
@@ -132,16 +142,40 @@ public final class CompParser {
 
     private record Keyword(Pattern pattern, Component component, String ignoredName) {}
 
-    private record Alias(Pattern pattern, String id) {}
+    /** Many literal aliases in one pattern (longest first), each mapped to the ids it names. */
+    private static final class AliasSet {
+        final Pattern pattern;
+        final Map<String, List<String>> ids;
+
+        AliasSet(Map<String, List<String>> ids, String suffix) {
+            this.ids = ids;
+            List<String> keys = new ArrayList<>(ids.keySet());
+            keys.sort(Comparator.comparingInt(String::length).reversed());
+            this.pattern = keys.isEmpty() ? Pattern.compile("(?!)")
+                    : Pattern.compile(B + "(?:" + keys.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+                    + ")" + E + suffix);
+        }
+
+        boolean any(CharSequence text) {
+            return pattern.matcher(text).find();
+        }
+    }
+
+    private static void put(Map<String, List<String>> into, String alias, String id) {
+        List<String> l = into.computeIfAbsent(alias.toLowerCase(Locale.ROOT).trim(), k -> new ArrayList<>());
+        if (!l.contains(id)) {
+            l.add(id);
+        }
+    }
 
     private record Span(int start, int end, String id) {}
 
     private record Hit(int start, int end, Component component) {}
 
     private final CompData data;
-    private final List<Alias> regionAliases = new ArrayList<>();
-    private final List<Alias> levelAliases = new ArrayList<>();
-    private final List<Alias> marketKeywords = new ArrayList<>();
+    private final AliasSet regionAliases;
+    private final AliasSet levelAliases;
+    private final AliasSet marketKeywords;
     private final Pattern companyFirst;
     private final Pattern levelFirst;
     private final Pattern elsewhere;
@@ -149,27 +183,29 @@ public final class CompParser {
 
     public CompParser(CompData data) {
         this.data = data;
+        Map<String, List<String>> regions = new LinkedHashMap<>();
         for (CompData.Band b : data.bands()) {
-            b.aliases().forEach(a -> addAlias(regionAliases, a, b.region()));
+            b.aliases().forEach(a -> put(regions, a, b.region()));
         }
         for (CompData.GeoNote g : data.geography()) {
-            g.aliases().forEach(a -> addAlias(regionAliases, a, g.id()));
+            g.aliases().forEach(a -> put(regions, a, g.id()));
         }
         if (data.levelTable().regionAliases() != null) {
-            data.levelTable().regionAliases().forEach(a -> addAlias(regionAliases, a, "us"));
+            data.levelTable().regionAliases().forEach(a -> put(regions, a, "us"));
         }
+        this.regionAliases = new AliasSet(regions, "");
+        Map<String, List<String>> levels = new LinkedHashMap<>();
         for (CompData.LevelRow r : data.levels()) {
-            addAlias(levelAliases, r.level(), r.level());
             if (r.aliases() != null) {
-                for (String a : r.aliases()) {
-                    levelAliases.add(new Alias(Pattern.compile(B + Pattern.quote(a.toLowerCase(Locale.ROOT).trim()) + E
-                            + "(?!-(?:west|year|term|size|sized|day|week|month|sprint|\\d))"), r.level()));
-                }
+                r.aliases().forEach(a -> put(levels, a, r.level()));
             }
         }
+        this.levelAliases = new AliasSet(levels, "(?!-(?:west|year|term|size|sized|day|week|month|sprint|\\d))");
+        Map<String, List<String>> market = new LinkedHashMap<>();
         for (CompData.MarketFigure m : data.market()) {
-            m.keywords().forEach(k -> addAlias(marketKeywords, k, m.id()));
+            m.keywords().forEach(k -> put(market, k, m.id()));
         }
+        this.marketKeywords = new AliasSet(market, "");
         List<String> companies = new ArrayList<>();
         data.levelMapping().equivalents().forEach(e -> companies.add(Pattern.quote(e.company().toLowerCase(Locale.ROOT))));
         companies.addAll(OTHER_COMPANIES);
@@ -181,7 +217,7 @@ public final class CompParser {
         List<String> places = new ArrayList<>();
         ELSEWHERE.forEach(p -> places.add(Pattern.quote(p)));
         this.elsewhere = Pattern.compile(B + "(?:" + String.join("|", places) + ")" + E);
-        regionAliases.forEach(a -> knownPlaceWords.add(a.id()));
+        knownPlaceWords.addAll(regions.keySet());
         collectAliasWords(data);
     }
 
@@ -199,9 +235,6 @@ public final class CompParser {
         return l.stream().map(s -> s.toLowerCase(Locale.ROOT).trim()).toList();
     }
 
-    private static void addAlias(List<Alias> into, String alias, String id) {
-        into.add(new Alias(Pattern.compile(B + Pattern.quote(alias.toLowerCase(Locale.ROOT).trim()) + E), id));
-    }
 
     /** Normalises dashes, spaces and quotes; cuts very long text. Keeps case. */
     static String normalise(String text) {
@@ -231,73 +264,67 @@ public final class CompParser {
     public boolean isCompQuestion(String text) {
         String original = normalise(text);
         String lower = original.toLowerCase(Locale.ROOT);
-        return isComp(original, lower, null);
+        return isComp(original, lower, null, () -> new Signals(
+                LEVEL_TOKEN.matcher(lower).find() || companyFirst.matcher(lower).find() || levelAliases.any(lower)
+                        || UNKNOWN_TITLE.matcher(lower).find(),
+                regionAliases.any(lower) || US_UPPER.matcher(original).find()));
     }
 
-    private boolean isComp(String original, String lower, List<Hit> componentHits) {
+    /** Whether a level and a place are mentioned; parse() knows them already, isCompQuestion() looks. */
+    private record Signals(boolean level, boolean region) {}
+
+    private boolean isComp(String original, String lower, List<Hit> componentHits, Supplier<Signals> signals) {
         if (lower.isBlank()) {
             return false;
         }
         if (STRONG.matcher(lower).find() || TC_UPPER.matcher(original).find()) {
             return true;
         }
-        if (moneyWithUnit(lower)) {
+        int money = moneySignal(lower);
+        if (money == 2) {
             return true;
         }
-        List<Hit> hits = (componentHits != null ? componentHits : componentHits(lower)).stream()
-                .filter(h -> h.component() != null && !CHATTER_WORDS.contains(lower.substring(h.start(), h.end())))
-                .toList();
+        List<Hit> all = componentHits != null ? componentHits : componentHits(lower);
+        Set<Component> found = EnumSet.noneOf(Component.class);
+        for (Hit h : all) {
+            if (h.component() != null && !CHATTER_WORDS.contains(lower.substring(h.start(), h.end()))) {
+                found.add(h.component());
+            }
+        }
         Set<String> payWords = new java.util.HashSet<>();
         Matcher pw = WEAK_PAY.matcher(lower);
         while (pw.find()) {
             payWords.add(pw.group());
         }
-        if (hits.isEmpty() && payWords.isEmpty()) {
+        if (found.isEmpty() && payWords.isEmpty()) {
             return false;
         }
-        int context = 0;
-        if (hits.stream().map(Hit::component).distinct().count() + payWords.size() >= 2) {
-            context++;
+        if (found.size() + payWords.size() >= 2 || money == 1) {
+            return true;
         }
-        if (LEVEL_TOKEN.matcher(lower).find() || companyFirst.matcher(lower).find()
-                || levelAliases.stream().anyMatch(a -> a.pattern().matcher(lower).find())
-                || UNKNOWN_TITLE.matcher(lower).find()) {
-            context++;
-        }
-        if (regionAliases.stream().anyMatch(a -> a.pattern().matcher(lower).find()) || US_UPPER.matcher(original).find()) {
-            context++;
-        }
-        if (hasMoneyAmount(lower)) {
-            context++;
-        }
-        return context >= 1;
+        Signals s = signals.get();
+        return s.level() || s.region();
     }
 
-    private static boolean hasMoneyAmount(String lower) {
-        Matcher m = AMOUNT.matcher(lower);
-        while (m.find()) {
-            if (!"%".equals(m.group("unit")) && !"percent".equals(m.group("unit"))
-                    && !DURATION_AFTER.matcher(lower.substring(m.end())).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** $190k, 190k, £82K, ₹52L, 52 lakh, $190,000: clearly money. */
-    private static boolean moneyWithUnit(String lower) {
+    /** 0: no money amount; 1: an amount that may be money (190k, 190,000); 2: clearly money ($190k, £82K, ₹52L). */
+    private static int moneySignal(String lower) {
+        int signal = 0;
         Matcher m = AMOUNT.matcher(lower);
         while (m.find()) {
             String unit = m.group("unit");
-            boolean currency = m.group("pre") != null || m.group("post") != null;
             boolean percent = "%".equals(unit) || "percent".equals(unit);
+            if (percent || durationAfter(lower, m.end())) {
+                continue;
+            }
+            boolean currency = m.group("pre") != null || m.group("post") != null;
             boolean indianUnit = unit != null && (unit.startsWith("l") || unit.startsWith("cr"));
             double n = number(m.group("num"));
-            if (indianUnit || currency && !percent && (unit != null || n >= 1000)) {
-                return true;
+            if (indianUnit || currency && (unit != null || n >= 1000)) {
+                return 2;
             }
+            signal = 1;
         }
-        return false;
+        return signal;
     }
 
     /** Reads a message: what it asks about, and any amounts of an offer. */
@@ -334,12 +361,10 @@ public final class CompParser {
 
         // regions (before levels: "mid-west" is a place, not "mid")
         List<Span> regionSpans = new ArrayList<>();
-        for (Alias a : regionAliases) {
-            Matcher m = a.pattern().matcher(work.toString());
-            while (m.find()) {
-                regionSpans.add(new Span(m.start(), m.end(), a.id()));
-                blank(work, m.start(), m.end());
-            }
+        Matcher ra = regionAliases.pattern.matcher(work.toString());
+        while (ra.find()) {
+            regionSpans.add(new Span(ra.start(), ra.end(), regionAliases.ids.get(ra.group()).get(0)));
+            blank(work, ra.start(), ra.end());
         }
         Matcher us = US_UPPER.matcher(original);
         while (us.find()) {
@@ -364,12 +389,10 @@ public final class CompParser {
             }
             blank(work, lt.start(), lt.end());
         }
-        for (Alias a : levelAliases) {
-            Matcher m = a.pattern().matcher(work.toString());
-            while (m.find()) {
-                levelSpans.add(new Span(m.start(), m.end(), a.id()));
-                blank(work, m.start(), m.end());
-            }
+        Matcher la = levelAliases.pattern.matcher(work.toString());
+        while (la.find()) {
+            levelSpans.add(new Span(la.start(), la.end(), levelAliases.ids.get(la.group()).get(0)));
+            blank(work, la.start(), la.end());
         }
         Matcher ut = UNKNOWN_TITLE.matcher(work.toString());
         while (ut.find()) {
@@ -421,10 +444,9 @@ public final class CompParser {
             topics.add(Topic.HELP);
         }
         Set<String> marketIds = new LinkedHashSet<>();
-        for (Alias a : marketKeywords) {
-            if (a.pattern().matcher(lower).find()) {
-                marketIds.add(a.id());
-            }
+        Matcher mk = marketKeywords.pattern.matcher(lower);
+        while (mk.find()) {
+            marketIds.addAll(marketKeywords.ids.get(mk.group()));
         }
         if (!marketIds.isEmpty()) {
             topics.add(Topic.MARKET);
@@ -442,7 +464,10 @@ public final class CompParser {
         List<String> levels = levelSpans.stream().map(Span::id).distinct().toList();
         List<String> regions = regionSpans.stream().map(Span::id).distinct().toList();
 
-        boolean comp = isComp(original, lower, hits) || !amounts.isEmpty() && amounts.stream().anyMatch(a -> a.component() != null);
+        boolean levelSeen = !levelSpans.isEmpty() || !unknownLevels.isEmpty() || mappedFrom != null || unmapped;
+        boolean regionSeen = !regionSpans.isEmpty();
+        boolean comp = amounts.stream().anyMatch(a -> a.component() != null)
+                || isComp(original, lower, hits, () -> new Signals(levelSeen, regionSeen));
         return new CompQuestion(comp, levels, List.copyOf(unknownLevels), mappedFrom, unmapped, regions, unknownRegion,
                 Collections.unmodifiableSet(components), period, Collections.unmodifiableSet(currencies),
                 CONVERSION.matcher(lower).find(), Collections.unmodifiableSet(topics),
@@ -470,16 +495,16 @@ public final class CompParser {
 
     /** Component keywords in the text, in order; ignored ones (sign-on bonus) have a null component. */
     private static List<Hit> componentHits(String lower) {
-        StringBuilder work = new StringBuilder(lower);
         List<Hit> hits = new ArrayList<>();
-        for (Keyword k : COMPONENT_WORDS) {
-            Matcher m = k.pattern().matcher(work.toString());
-            while (m.find()) {
-                hits.add(new Hit(m.start(), m.end(), k.component()));
-                blank(work, m.start(), m.end());
+        Matcher m = COMPONENTS_ALL.matcher(lower);
+        while (m.find()) {
+            for (int g = 0; g < COMPONENT_WORDS.size(); g++) {
+                if (m.start("c" + g) >= 0) {
+                    hits.add(new Hit(m.start(), m.end(), COMPONENT_WORDS.get(g).component()));
+                    break;
+                }
             }
         }
-        hits.sort(Comparator.comparingInt(Hit::start));
         return hits;
     }
 
@@ -491,7 +516,7 @@ public final class CompParser {
         List<RawAmount> raw = new ArrayList<>();
         Matcher m = AMOUNT.matcher(lower);
         while (m.find()) {
-            if (m.group("num") == null || DURATION_AFTER.matcher(lower.substring(m.end())).find()) {
+            if (m.group("num") == null || durationAfter(lower, m.end())) {
                 continue;
             }
             String unit = m.group("unit");
@@ -593,6 +618,10 @@ public final class CompParser {
             return !(digitBefore && digitAfter);
         }
         return false;
+    }
+
+    private static boolean durationAfter(String lower, int from) {
+        return DURATION_AFTER.matcher(lower).region(from, lower.length()).lookingAt();
     }
 
     private static boolean noAmountBetween(List<RawAmount> raw, int from, int to) {
