@@ -170,7 +170,8 @@ public final class CompParser {
 
     private record Span(int start, int end, String id) {}
 
-    private record Hit(int start, int end, Component component) {}
+    /** A component word; {@code ignored} names one the data has no figures for (component null). */
+    private record Hit(int start, int end, Component component, String ignored) {}
 
     private final CompData data;
     private final AliasSet regionAliases;
@@ -367,7 +368,7 @@ public final class CompParser {
             blank(work, ra.start(), ra.end());
         }
         Matcher us = US_UPPER.matcher(original);
-        while (us.find()) {
+        while (us.find() && original.length() == lower.length()) { // (lower-casing may lengthen some letters)
             if (work.charAt(us.start()) != ' ') {
                 regionSpans.add(new Span(us.start(), us.end(), "us"));
                 blank(work, us.start(), us.end());
@@ -407,11 +408,8 @@ public final class CompParser {
         for (Hit h : hits) {
             if (h.component() != null) {
                 components.add(h.component());
-            }
-        }
-        for (Keyword k : COMPONENT_WORDS) {
-            if (k.component() == null && k.pattern().matcher(lower).find()) {
-                ignored.add(k.ignoredName());
+            } else {
+                ignored.add(h.ignored());
             }
         }
 
@@ -500,7 +498,8 @@ public final class CompParser {
         while (m.find()) {
             for (int g = 0; g < COMPONENT_WORDS.size(); g++) {
                 if (m.start("c" + g) >= 0) {
-                    hits.add(new Hit(m.start(), m.end(), COMPONENT_WORDS.get(g).component()));
+                    Keyword k = COMPONENT_WORDS.get(g);
+                    hits.add(new Hit(m.start(), m.end(), k.component(), k.ignoredName()));
                     break;
                 }
             }

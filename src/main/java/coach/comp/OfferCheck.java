@@ -112,7 +112,7 @@ public final class OfferCheck {
                 problems.add("A percentage only fits the bonus; give " + name + " as an amount (e.g. 190k).");
             } else if (a.percent() && a.value() > 100) {
                 problems.add("A bonus above 100% of base is not plausible.");
-            } else if (a.value() == 0) {
+            } else if (a.value() == 0 && (a.component() == Component.BASE || a.component() == Component.TOTAL)) {
                 problems.add("The " + name + " amount is zero.");
             }
             byComponent.put(a.component(), a);

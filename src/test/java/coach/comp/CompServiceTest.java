@@ -58,6 +58,22 @@ class CompServiceTest {
     }
 
     @Test
+    void oddInputNeverThrows() {
+        String[] odd = {
+            "İSTANBUL US salary L4", "💸💸 L5 base? 🤔", "عربى L4 base in London", "9".repeat(400) + "k base L4 London",
+            "base=" + "1".repeat(30) + "% bonus", "L99 L0 L00 level 77", "$ £ ₹ % k L", "-----", "base==190k==",
+            "l".repeat(5000), "190k " + "base ".repeat(2000), "level=L4 region=mountain-view base=190k bonus=0% equity=0",
+        };
+        for (String text : odd) {
+            assertThat(SERVICE.isCompQuestion(text)).isIn(true, false);
+            assertThat(SERVICE.answer(text).text()).isNotBlank();
+            assertThat(SERVICE.checkOffer(text).text()).isNotBlank();
+        }
+        assertThat(SERVICE.checkOffer("level=L4 region=mountain-view base=190k bonus=0% equity=0").text())
+                .contains("*Bonus* 0% of base").contains("*Stock* $0K");
+    }
+
+    @Test
     void sharedBetweenThreadsGivesTheSameAnswers() throws Exception {
         List<String> questions = List.of("what is L4 base in London?", "L4 vs L5",
                 "I got an L4 offer in Mountain View: 190k base, 15% bonus, 250k RSUs over 4 years",
