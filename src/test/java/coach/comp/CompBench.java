@@ -39,6 +39,7 @@ public final class CompBench {
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
         double warmup = args.length > 2 ? Double.parseDouble(args[2]) : 2;
         CompService service = CompService.load(Path.of(System.getProperty("coach.config.dir", "config")));
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         run(service, threads, warmup);
         Result r = run(service, threads, seconds);
@@ -51,8 +52,7 @@ public final class CompBench {
                 ms(r.wall.percentile(99)), ms(r.wall.percentile(99.9)), ms(r.wall.max()));
         System.out.printf("cpu time per request: p50 %.3f ms  p99 %.3f ms  max %.3f ms%n",
                 ms(r.cpu.percentile(50)), ms(r.cpu.percentile(99)), ms(r.cpu.max()));
-        System.out.printf("load average at the end: %.2f (other processes share the cores)%n",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("load average before the run: %.2f (other processes on the same cores)%n", loadBefore);
     }
 
     private record Result(Histogram wall, Histogram cpu, double seconds) {}
