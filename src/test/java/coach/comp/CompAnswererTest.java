@@ -142,6 +142,19 @@ class CompAnswererTest {
     }
 
     @Test
+    void everyExampleInHelpGetsAnAnswerFromTheData() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([^`]+)`").matcher(SERVICE.help().text());
+        int examples = 0;
+        while (m.find()) {
+            CompReply reply = SERVICE.answer(m.group(1));
+            assertThat(reply.grounded()).as(m.group(1)).isTrue();
+            assertThat(reply.sources()).as(m.group(1)).isNotEmpty();
+            examples++;
+        }
+        assertThat(examples).isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
     void aGeneralPayQuestionGetsAnOverview() {
         CompReply reply = SERVICE.answer("what's the comp like?");
         assertThat(reply.text()).contains("$285k").contains("£108K–£152K").contains("₹65L–₹102L");
