@@ -1,0 +1,97 @@
+package coach.comp;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Optional: asks an LLM to rephrase a templated answer, then keeps the rephrasing only if every number in it
+ * is grounded ({@link GroundingCheck}); otherwise the templated answer is used and the failure is counted and
+ * logged (counts only, never answer text). The LLM sees the templated answer, which is also the fact sheet:
+ * every number in it comes from comp.yaml, the user's own offer, or arithmetic it states. It never sees the
+ * user's message. Blocking: call it off the request thread. Thread-safe.
+ */
+public final class CompPhraser {
+    private static final Logger LOG = LoggerFactory.getLogger(CompPhraser.class);
+
+    static final String SYSTEM_PROMPT = """
+            You rephrase a compensation answer for a Slack channel so it reads naturally and briefly.
+            Rules:
+            - Use only the figures in the answer, written exactly as they are there (currency, unit, %).
+            - Add no number, estimate, range, date or currency conversion of your own.
+            - Keep the source names, the caveat and any "not legal or tax advice" line.
+            - Slack mrkdwn: *bold*, • bullets; no headings, no tables.
+            Reply with the rephrased answer only.""";
+
+    /** Counters since start: rephrasings used, rejected by the grounding check, and LLM calls that failed. */
+    public record Stats(long phrased, long rejected, long failed) {}
+
+    private final ChatModel model;
+    private final GroundingCheck check;
+    private final AtomicLong phrased = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    public CompPhraser(ChatModel model, GroundingCheck check) {
+        this.model = model;
+        this.check = check;
+    }
+
+    /** The rephrased answer when it is grounded, else {@code templated} unchanged. */
+    public CompReply phrase(CompReply templated) {
+        if (!templated.grounded()) {
+            return templated; // help and "not understood" replies quote no data: nothing to rephrase
+        }
+        String text;
+        try {
+            ChatResponse response = model.chat(ChatRequest.builder()
+                    .messages(SystemMessage.from(SYSTEM_PROMPT),
+                            UserMessage.from("Answer to rephrase:\n\n" + templated.text()))
+                    .build());
+            text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            LOG.warn("comp phrasing: LLM call failed ({}); using the templated answer", e.getClass().getSimpleName());
+            return templated;
+        }
+        if (text == null || text.isBlank()) {
+            failed.incrementAndGet();
+            LOG.warn("comp phrasing: empty LLM reply; using the templated answer");
+            return templated;
+        }
+        if (text.contains("<!") || text.contains("<@") || text.contains("<#")) {
+            rejected.incrementAndGet();
+            LOG.warn("comp phrasing rejected: the reply contains a Slack mention; using the templated answer");
+            return templated;
+        }
+        GroundingCheck.Result result = check.check(text, templated.text());
+        if (!result.grounded()) {
+            rejected.incrementAndGet();
+            LOG.warn("comp phrasing rejected: {} of {} numbers not grounded in comp.yaml; using the templated answer",
+                    result.ungrounded().size(), result.checked());
+            return templated;
+        }
+        String out = text.strip();
+        String lower = out.toLowerCase(Locale.ROOT);
+        if (!templated.sources().stream().allMatch(s -> lower.contains(s.substring(0, s.indexOf(" (")).toLowerCase(Locale.ROOT)))) {
+            out += "\n_Source" + (templated.sources().size() > 1 ? "s" : "") + ": "
+                    + templated.sources().stream().collect(Collectors.joining("; ")) + "._";
+        }
+        if (templated.text().contains(OfferCheck.NOT_ADVICE) && !lower.contains("not legal or tax advice")) {
+            out += "\n" + OfferCheck.NOT_ADVICE;
+        }
+        phrased.incrementAndGet();
+        return new CompReply(out, templated.sources(), true);
+    }
+
+    public Stats stats() {
+        return new Stats(phrased.get(), rejected.get(), failed.get());
+    }
+}

@@ -1,0 +1,55 @@
+package coach.comp;
+
+import java.nio.file.Path;
+
+/**
+ * The compensation feature's entry point for adapters (Slack, console). Deterministic, no LLM, no I/O after
+ * construction; immutable and safe to share between threads. Replies never contain the user's text.
+ */
+public final class CompService {
+    private final CompData data;
+    private final CompParser parser;
+    private final CompAnswerer answerer;
+    private final OfferCheck offerCheck;
+
+    public CompService(CompData data) {
+        this.data = data;
+        this.parser = new CompParser(data);
+        this.answerer = new CompAnswerer(data);
+        this.offerCheck = new OfferCheck(data);
+    }
+
+    /** Loads {@code comp.yaml} from the config directory; a bad file throws {@link coach.config.ConfigException}. */
+    public static CompService load(Path configDir) {
+        return new CompService(CompData.load(configDir));
+    }
+
+    /** For channels that opted in: true only for messages about pay, not for ordinary chatter. */
+    public boolean isCompQuestion(String text) {
+        return parser.isCompQuestion(text);
+    }
+
+    /** Answers a question; a message carrying offer amounts ("is 190k base good for L4?") gets an offer check. */
+    public CompReply answer(String text) {
+        CompQuestion q = parser.parse(text);
+        return q.isOffer() ? offerCheck.check(q) : answerer.answer(q);
+    }
+
+    /** Checks an offer: {@code level=L4 region=mountain-view base=190k bonus=15% equity=250k}, or plain words. */
+    public CompReply checkOffer(String text) {
+        return offerCheck.check(parser.parse(text));
+    }
+
+    /** How to ask, with examples. */
+    public CompReply help() {
+        return answerer.help();
+    }
+
+    public CompData data() {
+        return data;
+    }
+
+    CompParser parser() {
+        return parser;
+    }
+}
