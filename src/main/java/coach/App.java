@@ -1,5 +1,9 @@
 package coach;
 
+import coach.comp.CompPhraser;
+import coach.comp.CompService;
+import coach.comp.GroundingCheck;
+import coach.comp.WatchedChannels;
 import coach.config.AppConfig;
 import coach.config.CoachSettings;
 import coach.config.StageCatalog;
@@ -49,6 +53,8 @@ public final class App implements AutoCloseable {
     public final Database database;
     public final InterviewService interviews;
     public final GradingService grading;
+    public final CompService comp;
+    private final Optional<CompPhraser> compPhraser;
     public final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Clock clock;
@@ -70,6 +76,9 @@ public final class App implements AutoCloseable {
         Optional<ChatModel> chatModel = chatModel(config);
         Grader grader = chatModel.<Grader>map(m -> new LlmGrader(m, config.openAiModel(), prompts, offline,
                 settings.grading().maxConcurrentLlmCalls())).orElse(offline);
+        this.comp = CompService.load(config.configDir());
+        String phrasePrompt = CompPhraser.loadPrompt(config.promptsDir());
+        this.compPhraser = chatModel.map(m -> new CompPhraser(m, new GroundingCheck(comp.data()), phrasePrompt));
         this.database = Database.open(config.dbUrl());
         closeables.add(database);
         this.interviewRepository = new InterviewRepository(database.jdbi());
@@ -104,7 +113,7 @@ public final class App implements AutoCloseable {
         SlackWork work = new SlackWork(8, 2_000);
         closeables.add(work);
         SlackApp slack = new SlackApp(config, parts, stages, interviews, grading, gradingJobs,
-                new EventLog(database.jdbi(), clock), work);
+                new EventLog(database.jdbi(), clock), work, comp, compPhraser, new WatchedChannels(database.jdbi(), clock));
         if (config.socketMode()) {
             SocketModeApp socket = new SocketModeApp(config.slackAppToken().orElseThrow(), slack.app());
             socket.startAsync();

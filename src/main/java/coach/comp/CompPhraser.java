@@ -21,27 +21,37 @@ import org.slf4j.LoggerFactory;
 public final class CompPhraser {
     private static final Logger LOG = LoggerFactory.getLogger(CompPhraser.class);
 
-    static final String SYSTEM_PROMPT = """
-            You rephrase a compensation answer for a Slack channel so it reads naturally and briefly.
-            Rules:
-            - Use only the figures in the answer, written exactly as they are there (currency, unit, %).
-            - Add no number, estimate, range, date or currency conversion of your own.
-            - Keep the source names, the caveat and any "not legal or tax advice" line.
-            - Slack mrkdwn: *bold*, • bullets; no headings, no tables.
-            Reply with the rephrased answer only.""";
+
 
     /** Counters since start: rephrasings used, rejected by the grounding check, and LLM calls that failed. */
     public record Stats(long phrased, long rejected, long failed) {}
 
     private final ChatModel model;
     private final GroundingCheck check;
+    private final String systemPrompt;
     private final AtomicLong phrased = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    public CompPhraser(ChatModel model, GroundingCheck check) {
+    /** @param systemPrompt the instructions, from {@code prompts/comp-phrase.txt} */
+    public CompPhraser(ChatModel model, GroundingCheck check, String systemPrompt) {
         this.model = model;
         this.check = check;
+        this.systemPrompt = systemPrompt;
+    }
+
+    /** Reads the phrasing instructions; a missing or empty file stops start-up with its name. */
+    public static String loadPrompt(java.nio.file.Path promptsDir) {
+        java.nio.file.Path file = promptsDir.resolve("comp-phrase.txt");
+        try {
+            String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                throw new coach.config.ConfigException(file, "", "the prompt is empty");
+            }
+            return text;
+        } catch (java.io.IOException e) {
+            throw new coach.config.ConfigException(file.toString(), "", "cannot read the prompt: " + e.getMessage(), e);
+        }
     }
 
     /** The rephrased answer when it is grounded, else {@code templated} unchanged. */
@@ -52,7 +62,7 @@ public final class CompPhraser {
         String text;
         try {
             ChatResponse response = model.chat(ChatRequest.builder()
-                    .messages(SystemMessage.from(SYSTEM_PROMPT),
+                    .messages(SystemMessage.from(systemPrompt),
                             UserMessage.from("Answer to rephrase:\n\n" + templated.text()))
                     .build());
             text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();

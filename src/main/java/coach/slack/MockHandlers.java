@@ -35,9 +35,17 @@ final class MockHandlers {
     private final EventLog events;
     private final SlackPoster poster;
     private final SlackWork work;
+    private final TopLevelMessages topLevel;
+
+    /** Where top-level messages (not thread replies to a question) go: the comp feature. */
+    interface TopLevelMessages {
+        void onMessage(String team, String eventId, String channel, String channelType, String user, String ts,
+                       String text, String botUserId);
+    }
 
     MockHandlers(StageCatalog stages, InterviewService interviews, GradingService grading, GradingJobs gradingJobs,
-                 EventLog events, SlackPoster poster, SlackWork work) {
+                 EventLog events, SlackPoster poster, SlackWork work, TopLevelMessages topLevel) {
+        this.topLevel = topLevel;
         this.stages = stages;
         this.interviews = interviews;
         this.grading = grading;
@@ -85,8 +93,12 @@ final class MockHandlers {
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
-            if (e.getThreadTs() == null || e.getThreadTs().equals(e.getTs()) || e.getBotId() != null
-                    || e.getSubtype() != null || e.getUser() == null) {
+            if (e.getBotId() != null || e.getSubtype() != null || e.getUser() == null || e.getChannel() == null) {
+                return ctx.ack();
+            }
+            if (e.getThreadTs() == null || e.getThreadTs().equals(e.getTs())) {
+                topLevel.onMessage(payload.getTeamId(), payload.getEventId(), e.getChannel(), e.getChannelType(),
+                        e.getUser(), e.getTs(), e.getText(), ctx.getBotUserId());
                 return ctx.ack();
             }
             String team = payload.getTeamId();

@@ -1,5 +1,8 @@
 package coach.slack;
 
+import coach.comp.CompPhraser;
+import coach.comp.CompService;
+import coach.comp.WatchedChannels;
 import coach.config.AppConfig;
 import coach.config.StageCatalog;
 import coach.grading.GradingJobs;
@@ -15,6 +18,7 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.response.Response;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +42,8 @@ public final class SlackApp {
     }
 
     public SlackApp(AppConfig config, Parts parts, StageCatalog stages, InterviewService interviews,
-                    GradingService grading, GradingJobs gradingJobs, EventLog events, SlackWork work) {
+                    GradingService grading, GradingJobs gradingJobs, EventLog events, SlackWork work,
+                    CompService comp, Optional<CompPhraser> compPhraser, WatchedChannels watched) {
         this.poster = parts.poster();
         String secret = config.slackSigningSecret().orElse("");
         com.slack.api.bolt.AppConfig boltConfig = com.slack.api.bolt.AppConfig.builder()
@@ -67,7 +72,9 @@ public final class SlackApp {
                 return list;
             }
         };
-        new MockHandlers(stages, interviews, grading, gradingJobs, events, poster, work).register(app);
+        CompHandlers compHandlers = new CompHandlers(comp, compPhraser, watched, events, poster, work);
+        compHandlers.register(app);
+        new MockHandlers(stages, interviews, grading, gradingJobs, events, poster, work, compHandlers::onMessage).register(app);
     }
 
     /**

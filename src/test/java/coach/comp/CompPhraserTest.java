@@ -27,7 +27,8 @@ class CompPhraserTest {
     static final String QUESTION = "what is L4 base in London?";
 
     final ChatModel model = mock(ChatModel.class);
-    final CompPhraser phraser = new CompPhraser(model, CompAnswererTest.GROUNDING);
+    final CompPhraser phraser = new CompPhraser(model, CompAnswererTest.GROUNDING,
+            CompPhraser.loadPrompt(java.nio.file.Path.of("prompts")));
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     final Logger logger = (Logger) LoggerFactory.getLogger(CompPhraser.class);
 

@@ -1,0 +1,43 @@
+package coach.comp;
+
+import coach.store.Sql;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** Channels that opted in to answers for every compensation question (/comp watch, /comp unwatch). */
+public final class WatchedChannels {
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public WatchedChannels(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Returns false when the channel was already watched. */
+    public boolean watch(String teamId, String channelId, String userId) {
+        try {
+            jdbi.useHandle(h -> h.createUpdate("""
+                    insert into comp_watch (team_id, channel_id, user_id, created_at) values (:team, :channel, :user, :now)""")
+                    .bind("team", teamId).bind("channel", channelId).bind("user", userId).bind("now", clock.instant())
+                    .execute());
+            return true;
+        } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Returns false when the channel was not watched. */
+    public boolean unwatch(String teamId, String channelId) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from comp_watch where team_id = :team and channel_id = :channel")
+                .bind("team", teamId).bind("channel", channelId).execute()) > 0;
+    }
+
+    public boolean isWatched(String teamId, String channelId) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from comp_watch where team_id = :team and channel_id = :channel")
+                .bind("team", teamId).bind("channel", channelId).mapTo(Integer.class).one()) > 0;
+    }
+}
