@@ -40,7 +40,7 @@ public final class Main {
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             String user = System.getProperty("user.name", "you");
-            new ConsoleCoach(app.stages, app.interviews, app.grading, in, out, new Learner("console", user)).run();
+            new ConsoleCoach(app.stages, app.interviews, app.grading, app.comp, in, out, new Learner("console", user)).run();
             app.close();
             System.exit(0);
         }

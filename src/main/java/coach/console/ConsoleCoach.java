@@ -3,6 +3,7 @@ package coach.console;
 import coach.config.Stage;
 import coach.config.StageCatalog;
 import coach.grading.GradedAnswer;
+import coach.comp.CompService;
 import coach.grading.GradingService;
 import coach.interview.InterviewService;
 import coach.interview.Learner;
@@ -22,13 +23,15 @@ public final class ConsoleCoach {
     private final StageCatalog stages;
     private final InterviewService interviews;
     private final GradingService grading;
+    private final CompService comp;
     private final BufferedReader in;
     private final PrintStream out;
     private final Learner learner;
     private long lastAnswerId = -1;
 
-    public ConsoleCoach(StageCatalog stages, InterviewService interviews, GradingService grading,
+    public ConsoleCoach(StageCatalog stages, InterviewService interviews, GradingService grading, CompService comp,
                         BufferedReader in, PrintStream out, Learner learner) {
+        this.comp = comp;
         this.stages = stages;
         this.interviews = interviews;
         this.grading = grading;
@@ -64,9 +67,17 @@ public final class ConsoleCoach {
                 }
                 continue;
             }
+            if (lower.startsWith("/comp")) {
+                String question = cmd.substring(5).strip();
+                var reply = question.isEmpty() || question.equalsIgnoreCase("help") ? comp.help()
+                        : question.toLowerCase(Locale.ROOT).startsWith("offer") ? comp.checkOffer(question.substring(5))
+                        : comp.answer(question);
+                out.println(plain(reply.text()));
+                continue;
+            }
             String args = lower.startsWith("/mock") ? cmd.substring(5).strip() : cmd;
             if (!lower.startsWith("/mock") && !lower.equals("help")) {
-                out.println("Commands: /mock <stage>, /mock, /mock rubric <stage>, /followup, /mock done, /mock help, quit.");
+                out.println("Commands: /mock <stage>, /mock, /mock rubric <stage>, /followup, /mock done, /comp <question>, /mock help, quit.");
                 continue;
             }
             String[] words = args.isEmpty() ? new String[0] : args.split("\\s+");
@@ -153,6 +164,11 @@ public final class ConsoleCoach {
         return !ended;
     }
 
+    /** Slack mrkdwn to terminal text: drop the emphasis marks. */
+    static String plain(String mrkdwn) {
+        return mrkdwn.replaceAll("(?<![\\w*])[*_](\\S[^*_\\n]*?)[*_](?![\\w*])", "$1").replace("`", "");
+    }
+
     private void printStages() {
         out.println("Stages:");
         for (Stage s : stages.all()) {
@@ -167,6 +183,8 @@ public final class ConsoleCoach {
         out.println("/mock          list the stages");
         out.println("/followup      a follow-up question on your last answer's weakest point");
         out.println("/mock rubric <stage>  how answers are graded; /mock done  finish the session with a summary");
+        out.println("/comp <question>  pay figures from the seed data, e.g. /comp what is L4 base in London?");
+        out.println("/comp offer level=L4 region=mountain-view base=190k bonus=15% equity=250k  check an offer");
         out.println("quit           leave (answers and grades are kept in the database)");
         out.println("Answers are graded on a rubric that weighs quantified customer impact most:");
         out.println("say what changed for the customer, with numbers (\"feature lag 120 ms → 35 ms, +0.7% CTR\").");

@@ -35,7 +35,7 @@ class ConsoleCoachTest {
     String run(String input) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        new ConsoleCoach(app.stages, app.interviews, app.grading, new BufferedReader(new StringReader(input)), out,
+        new ConsoleCoach(app.stages, app.interviews, app.grading, app.comp, new BufferedReader(new StringReader(input)), out,
                 new Learner("console", "tester")).run();
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -86,6 +86,16 @@ class ConsoleCoachTest {
                 """);
         assertThat(out).contains("Rubric · Leadership & culture", "weight 40%", "Follow-up · Leadership & culture",
                 "Session finished", "2 answer(s)", "Practise next");
+    }
+
+    @Test
+    void compQuestionsAndOffers() throws Exception {
+        String out = run("""
+                /comp what is L4 base in London?
+                /comp offer level=L5 region=london base=90k bonus=10% equity=100k
+                quit
+                """);
+        assertThat(out).contains("£82K–£105K", "Offer check", "Not legal or tax advice").doesNotContain("*Offer check*");
     }
 
     @Test
