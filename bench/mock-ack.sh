@@ -37,15 +37,21 @@ COACH_LOG_LEVEL=WARN java -Dfile.encoding=UTF-8 -jar target/interview-coach.jar 
 APP_PID=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$APP_PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
 
-BODY="token=x&team_id=T1&team_domain=bench&channel_id=C1&channel_name=bench&user_id=U1&user_name=bench&command=%2Fmock&text=system-design&api_app_id=A1&response_url=http%3A%2F%2F127.0.0.1%3A$MOCK_PORT%2Fresponse&trigger_id=t"
+# 200 users, each request signed the way Slack signs it (signatures stay valid for 5 minutes)
 TS=$(date +%s)
-SIG="v0=$(printf 'v0:%s:%s' "$TS" "$BODY" | openssl dgst -sha256 -hmac "$SECRET" -r | cut -d' ' -f1)"
-cat > "$WORK/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = "$BODY"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["X-Slack-Request-Timestamp"] = "$TS"
-wrk.headers["X-Slack-Signature"] = "$SIG"
+{
+  echo "local requests = {}"
+  for u in $(seq 1 200); do
+    BODY="token=x&team_id=T1&team_domain=bench&channel_id=D$u&channel_name=directmessage&user_id=U$u&user_name=bench&command=%2Fmock&text=system-design&api_app_id=A1&response_url=http%3A%2F%2F127.0.0.1%3A$MOCK_PORT%2Fresponse&trigger_id=t"
+    SIG="v0=$(printf 'v0:%s:%s' "$TS" "$BODY" | openssl dgst -sha256 -hmac "$SECRET" -r | cut -d' ' -f1)"
+    echo "requests[$u] = wrk.format('POST', '/slack/events', {['Host']='127.0.0.1', ['Content-Type']='application/x-www-form-urlencoded', ['X-Slack-Request-Timestamp']='$TS', ['X-Slack-Signature']='$SIG'}, '$BODY')"
+  done
+  cat <<'LUA'
+local i = 0
+request = function()
+  i = i % #requests + 1
+  return requests[i]
+end
 done = function(summary, latency, requests)
   io.write(string.format("requests/s: %.0f\n", summary.requests / (summary.duration / 1e6)))
   io.write(string.format("ack latency p50: %.1f ms, p99: %.1f ms, max: %.1f ms\n",
@@ -54,8 +60,10 @@ done = function(summary, latency, requests)
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
 LUA
+} > "$WORK/post.lua"
 # warm up the JIT, then measure
 wrk -t2 -c"$CONNS" -d3s -s "$WORK/post.lua" "http://127.0.0.1:$APP_PORT/slack/events" >/dev/null
 echo "== /mock ack: $CONNS connections, ${SECS}s (wrk on the same cores) =="
 wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$WORK/post.lua" "http://127.0.0.1:$APP_PORT/slack/events" | tail -4
+echo "acks that said 'busy, try again' (follow-up work queue full): $(grep -c 'work queue full' "$WORK/app.log" || true)"
 echo "app resident memory: $(( $(awk '/VmRSS/{print $2}' /proc/$APP_PID/status) / 1024 )) MiB"

@@ -114,6 +114,9 @@ public final class App implements AutoCloseable {
         closeables.add(work);
         SlackApp slack = new SlackApp(config, parts, stages, interviews, grading, gradingJobs,
                 new EventLog(database.jdbi(), clock), work, comp, compPhraser, new WatchedChannels(database.jdbi(), clock));
+        // Bolt checks the token (auth.test) when it starts: do it now, so a bad token stops start-up with a clear
+        // message instead of failing every request later
+        slack.app().start();
         if (config.socketMode()) {
             SocketModeApp socket = new SocketModeApp(config.slackAppToken().orElseThrow(), slack.app());
             socket.startAsync();

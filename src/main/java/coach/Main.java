@@ -34,7 +34,13 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         if (config.slackMode()) {
-            app.startSlack();
+            try {
+                app.startSlack();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                System.err.println("Interview Coach cannot start: " + e.getMessage());
+                app.close();
+                System.exit(2);
+            }
             new CountDownLatch(1).await();
         } else {
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
