@@ -21,6 +21,20 @@ public final class InjectionDetector {
         return PATTERNS.stream().anyMatch(p -> p.matcher(sentence).find());
     }
 
+    /**
+     * The answer with every sentence that addresses the grader replaced by a marker, so a model never reads the
+     * attempt (and cannot obey it); the remaining text is unchanged, so quotes from it are still verbatim.
+     */
+    public static String withoutInjections(String answer) {
+        String out = answer;
+        for (String sentence : Sentences.split(answer)) {
+            if (isInjection(sentence)) {
+                out = out.replace(sentence, "[removed: text addressed to the grader]");
+            }
+        }
+        return out;
+    }
+
     public static boolean containsInjection(String answer) {
         return Sentences.split(answer).stream().anyMatch(InjectionDetector::isInjection);
     }
