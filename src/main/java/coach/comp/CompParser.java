@@ -522,7 +522,7 @@ public final class CompParser {
             boolean percent = "%".equals(unit) || "percent".equals(unit);
             double value = number(m.group("num"));
             double mult = 1;
-            String currency = currencyOf(m.group("pre"), m.group("post"));
+            String currency = Money.currencyOf(m.group("pre"), m.group("post"));
             if (unit != null && !percent) {
                 switch (unit) {
                     case "k", "thousand" -> mult = 1e3;
@@ -648,25 +648,6 @@ public final class CompParser {
             case "six" -> 6;
             default -> Integer.parseInt(g);
         };
-    }
-
-    private static String currencyOf(String pre, String post) {
-        for (String s : new String[] {pre, post}) {
-            if (s == null) {
-                continue;
-            }
-            String t = s.trim();
-            if (t.equals("$") || t.startsWith("usd") || t.startsWith("dollar")) {
-                return "USD";
-            }
-            if (t.equals("£") || t.startsWith("gbp") || t.startsWith("pound")) {
-                return "GBP";
-            }
-            if (t.equals("₹") || t.startsWith("inr") || t.startsWith("rs") || t.startsWith("rupee")) {
-                return "INR";
-            }
-        }
-        return null;
     }
 
     static double number(String s) {

@@ -322,7 +322,7 @@ public final class GroundingCheck {
             }
             String num = m.group("num");
             String unit = m.group("unit") == null ? null : m.group("unit").toLowerCase(Locale.ROOT);
-            String currency = currency(m.group("cur"), m.group("post"));
+            String currency = Money.currencyOf(m.group("cur"), m.group("post"));
             double value = Double.parseDouble(num.replace(",", ""));
             int dot = num.indexOf('.');
             int decimals = dot < 0 ? 0 : num.length() - dot - 1;
@@ -395,24 +395,5 @@ public final class GroundingCheck {
 
     private static String orInr(String currency) {
         return currency == null ? "INR" : currency;
-    }
-
-    private static String currency(String pre, String post) {
-        for (String s : new String[] {pre, post}) {
-            if (s == null) {
-                continue;
-            }
-            String t = s.trim().toLowerCase(Locale.ROOT);
-            if (t.equals("$") || t.startsWith("usd") || t.startsWith("dollar")) {
-                return "USD";
-            }
-            if (t.equals("£") || t.startsWith("gbp") || t.startsWith("pound")) {
-                return "GBP";
-            }
-            if (t.equals("₹") || t.startsWith("inr") || t.startsWith("rs") || t.startsWith("rupee")) {
-                return "INR";
-            }
-        }
-        return null;
     }
 }

@@ -83,4 +83,24 @@ final class Money {
     static String pctRange(CompData.Range r) {
         return num(r.low()) + DASH + num(r.high()) + "%";
     }
+
+    /** The currency a symbol or word before/after an amount names ($, £, ₹, usd, pounds, rupees…), or null. */
+    static String currencyOf(String pre, String post) {
+        for (String s : new String[] {pre, post}) {
+            if (s == null) {
+                continue;
+            }
+            String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+            if (t.equals("$") || t.startsWith("usd") || t.startsWith("dollar")) {
+                return "USD";
+            }
+            if (t.equals("£") || t.startsWith("gbp") || t.startsWith("pound")) {
+                return "GBP";
+            }
+            if (t.equals("₹") || t.startsWith("inr") || t.startsWith("rs") || t.startsWith("rupee")) {
+                return "INR";
+            }
+        }
+        return null;
+    }
 }
