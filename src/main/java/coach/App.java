@@ -27,6 +27,9 @@ import coach.store.Database;
 import coach.store.EventLog;
 import coach.web.HttpServer;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -59,6 +62,7 @@ public final class App implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Clock clock;
     private final CoachSettings settings;
+    private final EventLog events;
     private final InterviewRepository interviewRepository;
     private final GradeRepository gradeRepository;
     private Scheduler scheduler;
@@ -81,6 +85,7 @@ public final class App implements AutoCloseable {
         this.compPhraser = chatModel.map(m -> new CompPhraser(m, new GroundingCheck(comp.data()), phrasePrompt));
         this.database = Database.open(config.dbUrl());
         closeables.add(database);
+        this.events = new EventLog(database.jdbi(), clock);
         this.interviewRepository = new InterviewRepository(database.jdbi());
         this.gradeRepository = new GradeRepository(database.jdbi());
         this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random);
@@ -113,7 +118,7 @@ public final class App implements AutoCloseable {
         SlackWork work = new SlackWork(8, 2_000);
         closeables.add(work);
         SlackApp slack = new SlackApp(config, parts, stages, interviews, grading, gradingJobs,
-                new EventLog(database.jdbi(), clock), work, comp, compPhraser, new WatchedChannels(database.jdbi(), clock));
+                events, work, comp, compPhraser, new WatchedChannels(database.jdbi(), clock));
         // Bolt checks the token (auth.test) when it starts: do it now, so a bad token stops start-up with a clear
         // message instead of failing every request later
         slack.app().start();
@@ -134,7 +139,11 @@ public final class App implements AutoCloseable {
     private GradingJobs startScheduler(ReportDelivery reports) {
         GradingJobs gradingJobs = new GradingJobs(grading, reports, clock,
                 Duration.ofMinutes(settings.grading().reportOrderWaitMinutes()));
+        // a retry arrives within minutes (Slack gives up after about 5): a day of event ids is plenty
+        RecurringTask<Void> purgeEvents = Tasks.recurring("purge-processed-events", FixedDelay.ofHours(1))
+                .execute((instance, ctx) -> events.purgeOlderThan(Duration.ofDays(1)));
         scheduler = Scheduler.create(database.dataSource(), List.of(gradingJobs.task()))
+                .startTasks(purgeEvents)
                 .threads(4)
                 .pollingInterval(Duration.ofSeconds(2))
                 .enableImmediateExecution()

@@ -16,6 +16,12 @@ public final class EventLog {
         this.clock = clock;
     }
 
+    /** Forgets events older than {@code age}: Slack stops retrying an event within minutes. */
+    public int purgeOlderThan(java.time.Duration age) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from processed_event where received_at < :cutoff")
+                .bind("cutoff", clock.instant().minus(age)).execute());
+    }
+
     /** Returns true the first time an event is seen, false for every retry of it. */
     public boolean firstDelivery(String teamId, String eventId) {
         if (eventId == null || eventId.isBlank()) {
