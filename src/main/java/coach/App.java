@@ -20,7 +20,12 @@ import coach.grading.Rubrics;
 import coach.interview.InterviewRepository;
 import coach.interview.InterviewService;
 import coach.interview.QuestionBank;
+import coach.practice.PracticeJobs;
+import coach.practice.PracticeRepository;
+import coach.practice.PracticeService;
+import coach.practice.ReminderService;
 import coach.slack.SlackApp;
+import coach.slack.SlackReminderSender;
 import coach.slack.SlackWork;
 import coach.slack.Utf8SlackAppServlet;
 import coach.store.Database;
@@ -114,11 +119,16 @@ public final class App implements AutoCloseable {
     /** Serves Slack (HTTP or Socket Mode) and runs the scheduler. Returns the HTTP port. */
     public int startSlack() throws Exception {
         SlackApp.Parts parts = SlackApp.parts(config, stages);
-        GradingJobs gradingJobs = startScheduler(parts.reports());
+        SlackReminderSender reminderSender = new SlackReminderSender(parts.poster());
+        PracticeRepository practiceRepository = new PracticeRepository(database.jdbi());
+        ReminderService reminders = new ReminderService(practiceRepository, interviews, stages, reminderSender, metrics, clock);
+        PracticeJobs practiceJobs = new PracticeJobs(reminders);
+        GradingJobs gradingJobs = startScheduler(parts.reports(), practiceJobs);
+        PracticeService practice = new PracticeService(practiceRepository, reminders, practiceJobs, stages, interviews, clock);
         SlackWork work = new SlackWork(8, 2_000);
         closeables.add(work);
-        SlackApp slack = new SlackApp(config, parts, stages, interviews, grading, gradingJobs,
-                events, work, comp, compPhraser, new WatchedChannels(database.jdbi(), clock));
+        SlackApp slack = new SlackApp(config, parts, new SlackApp.Services(stages, interviews, grading, gradingJobs,
+                events, comp, compPhraser, new WatchedChannels(database.jdbi(), clock), practice, reminderSender), work);
         // Bolt checks the token (auth.test) when it starts: do it now, so a bad token stops start-up with a clear
         // message instead of failing every request later
         slack.app().start();
@@ -136,13 +146,14 @@ public final class App implements AutoCloseable {
         return http.port();
     }
 
-    private GradingJobs startScheduler(ReportDelivery reports) {
+    private GradingJobs startScheduler(ReportDelivery reports, PracticeJobs practiceJobs) {
         GradingJobs gradingJobs = new GradingJobs(grading, reports, clock,
                 Duration.ofMinutes(settings.grading().reportOrderWaitMinutes()));
         // a retry arrives within minutes (Slack gives up after about 5): a day of event ids is plenty
         RecurringTask<Void> purgeEvents = Tasks.recurring("purge-processed-events", FixedDelay.ofHours(1))
                 .execute((instance, ctx) -> events.purgeOlderThan(Duration.ofDays(1)));
-        scheduler = Scheduler.create(database.dataSource(), List.of(gradingJobs.task()))
+        scheduler = Scheduler.create(database.dataSource(),
+                        List.of(gradingJobs.task(), practiceJobs.reminderTask(), practiceJobs.snoozeTask()))
                 .startTasks(purgeEvents)
                 .threads(4)
                 .pollingInterval(Duration.ofSeconds(2))
@@ -151,6 +162,7 @@ public final class App implements AutoCloseable {
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
         gradingJobs.bind(() -> scheduler);
+        practiceJobs.bind(() -> scheduler);
         scheduler.start();
         // answers stored but never reported (a crash between storing and scheduling) are picked up again
         interviewRepository.answersWithoutReport().forEach(gradingJobs::enqueue);

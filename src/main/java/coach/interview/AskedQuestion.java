@@ -7,6 +7,8 @@ public record AskedQuestion(long id, String teamId, String userId, long sessionI
                             String kind, String prompt, Long parentId, String channelId, String messageTs, Instant askedAt) {
     public static final String MAIN = "main";
     public static final String FOLLOW_UP = "follow_up";
+    /** A channel's question of the day, answered by a member in its thread. */
+    public static final String CHANNEL = "channel";
 
     public Learner learner() {
         return new Learner(teamId, userId);

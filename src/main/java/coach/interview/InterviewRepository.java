@@ -70,11 +70,12 @@ public final class InterviewRepository {
                 .mapTo(AskedQuestion.class).findFirst());
     }
 
-    /** The question a Slack message carries; used to take a thread reply as the answer. */
-    public Optional<AskedQuestion> byMessage(String teamId, String channelId, String messageTs) {
+    /** This user's question carried by a Slack message; used to take a thread reply as the answer. */
+    public Optional<AskedQuestion> byMessage(Learner who, String channelId, String messageTs) {
         return jdbi.withHandle(h -> h.createQuery("""
-                select * from asked_question where team_id = :team and channel_id = :channel and message_ts = :ts""")
-                .bind("team", teamId).bind("channel", channelId).bind("ts", messageTs)
+                select * from asked_question where team_id = :team and user_id = :user and channel_id = :channel
+                  and message_ts = :ts order by id desc limit 1""")
+                .bind("team", who.teamId()).bind("user", who.userId()).bind("channel", channelId).bind("ts", messageTs)
                 .mapTo(AskedQuestion.class).findFirst());
     }
 

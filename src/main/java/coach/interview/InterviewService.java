@@ -69,8 +69,21 @@ public final class InterviewService {
         return repository.asked(who, askedId);
     }
 
-    public Optional<AskedQuestion> byMessage(String teamId, String channelId, String messageTs) {
-        return repository.byMessage(teamId, channelId, messageTs);
+    public Optional<AskedQuestion> byMessage(Learner who, String channelId, String messageTs) {
+        return repository.byMessage(who, channelId, messageTs);
+    }
+
+    /**
+     * Puts an already-posted question (a channel's question of the day) to one more user, so their answer in its
+     * thread is graded like any other.
+     */
+    public AskedQuestion askPosted(Learner who, Stage stage, String questionId, String prompt, String channelId,
+                                   String messageTs) {
+        long session = repository.openSession(who, stage.id(), channelId, clock.instant());
+        AskedQuestion asked = repository.insertAsked(who, session, stage.id(), questionId, AskedQuestion.CHANNEL,
+                prompt, null, clock.instant());
+        repository.attachMessage(who, asked.id(), channelId, messageTs);
+        return repository.asked(who, asked.id()).orElseThrow();
     }
 
     /** Stores the answer verbatim; empty if this exact delivery (same source key) was stored before. */

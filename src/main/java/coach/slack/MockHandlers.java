@@ -36,6 +36,12 @@ final class MockHandlers {
     private final SlackPoster poster;
     private final SlackWork work;
     private final TopLevelMessages topLevel;
+    private final ChannelQuestions channelQuestions;
+
+    /** A channel's question of the day: a member's reply in its thread becomes their own asked question. */
+    interface ChannelQuestions {
+        Optional<AskedQuestion> claim(Learner who, String channelId, String messageTs);
+    }
 
     /** Where top-level messages (not thread replies to a question) go: the comp feature. */
     interface TopLevelMessages {
@@ -44,8 +50,10 @@ final class MockHandlers {
     }
 
     MockHandlers(StageCatalog stages, InterviewService interviews, GradingService grading, GradingJobs gradingJobs,
-                 EventLog events, SlackPoster poster, SlackWork work, TopLevelMessages topLevel) {
+                 EventLog events, SlackPoster poster, SlackWork work, TopLevelMessages topLevel,
+                 ChannelQuestions channelQuestions) {
         this.topLevel = topLevel;
+        this.channelQuestions = channelQuestions;
         this.stages = stages;
         this.interviews = interviews;
         this.grading = grading;
@@ -107,8 +115,12 @@ final class MockHandlers {
                 if (!events.firstDelivery(team, eventId)) {
                     return;
                 }
-                interviews.byMessage(team, e.getChannel(), e.getThreadTs())
-                        .filter(asked -> asked.userId().equals(e.getUser()))
+                Learner who = learner(team, e.getUser());
+                if (who == null) {
+                    return;
+                }
+                interviews.byMessage(who, e.getChannel(), e.getThreadTs())
+                        .or(() -> channelQuestions.claim(who, e.getChannel(), e.getThreadTs()))
                         .ifPresent(asked -> takeAnswer(asked, e.getText(), "thread",
                                 "msg:" + e.getChannel() + ":" + e.getTs()));
             });

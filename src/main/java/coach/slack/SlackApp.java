@@ -4,6 +4,8 @@ import coach.comp.CompPhraser;
 import coach.comp.CompService;
 import coach.comp.WatchedChannels;
 import coach.config.AppConfig;
+import coach.practice.PracticeService;
+import coach.practice.ReminderSender;
 import coach.config.StageCatalog;
 import coach.grading.GradingJobs;
 import coach.grading.GradingService;
@@ -41,9 +43,12 @@ public final class SlackApp {
         return new Parts(slack, poster, new SlackReports(poster, stages));
     }
 
-    public SlackApp(AppConfig config, Parts parts, StageCatalog stages, InterviewService interviews,
-                    GradingService grading, GradingJobs gradingJobs, EventLog events, SlackWork work,
-                    CompService comp, Optional<CompPhraser> compPhraser, WatchedChannels watched) {
+    /** The core services the Slack listeners call. */
+    public record Services(StageCatalog stages, InterviewService interviews, GradingService grading,
+                           GradingJobs gradingJobs, EventLog events, CompService comp, Optional<CompPhraser> compPhraser,
+                           WatchedChannels watched, PracticeService practice, ReminderSender reminderSender) {}
+
+    public SlackApp(AppConfig config, Parts parts, Services services, SlackWork work) {
         this.poster = parts.poster();
         String secret = config.slackSigningSecret().orElse("");
         com.slack.api.bolt.AppConfig boltConfig = com.slack.api.bolt.AppConfig.builder()
@@ -72,9 +77,12 @@ public final class SlackApp {
                 return list;
             }
         };
-        CompHandlers compHandlers = new CompHandlers(comp, compPhraser, watched, events, poster, work);
+        CompHandlers compHandlers = new CompHandlers(services.comp(), services.compPhraser(), services.watched(),
+                services.events(), poster, work);
         compHandlers.register(app);
-        new MockHandlers(stages, interviews, grading, gradingJobs, events, poster, work, compHandlers::onMessage).register(app);
+        new MockHandlers(services.stages(), services.interviews(), services.grading(), services.gradingJobs(),
+                services.events(), poster, work, compHandlers::onMessage, services.practice()::claimChannelQuestion).register(app);
+        new PracticeHandlers(services.practice(), services.reminderSender(), work).register(app);
     }
 
     /**

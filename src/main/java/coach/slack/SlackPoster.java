@@ -57,6 +57,20 @@ public final class SlackPoster {
         check("chat.postEphemeral", resp);
     }
 
+    /** Opens (or finds) the DM with a user; returns its channel id. */
+    public String openDm(String userId) throws IOException, SlackApiException, SlackCallException {
+        var resp = methods.conversationsOpen(r -> r.users(java.util.List.of(userId)));
+        check("conversations.open", resp);
+        return resp.getChannel().getId();
+    }
+
+    /** The user's time zone from their profile (e.g. "Europe/London"), or null when Slack has none. */
+    public String timeZone(String userId) throws IOException, SlackApiException, SlackCallException {
+        var resp = methods.usersInfo(r -> r.user(userId));
+        check("users.info", resp);
+        return resp.getUser() == null ? null : resp.getUser().getTz();
+    }
+
     public void openModal(String triggerId, View view) throws IOException, SlackApiException, SlackCallException {
         check("views.open", methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
