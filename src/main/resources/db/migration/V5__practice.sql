@@ -7,7 +7,7 @@ create table practice_subscription (
     kind          varchar(16)  not null,
     channel_id    varchar(64),
     local_time    varchar(5)   not null,
-    days          varchar(40)  not null,
+    days          varchar(80)  not null,
     stage         varchar(64)  not null,
     zone          varchar(64)  not null,
     status        varchar(16)  not null,
