@@ -17,6 +17,7 @@ import coach.grading.LlmGrader;
 import coach.grading.OfflineGrader;
 import coach.grading.ReportDelivery;
 import coach.grading.Rubrics;
+import coach.grading.SemanticMatcher;
 import coach.interview.InterviewRepository;
 import coach.interview.InterviewService;
 import coach.interview.QuestionBank;
@@ -80,7 +81,7 @@ public final class App implements AutoCloseable {
         QuestionBank bank = QuestionBank.load(config.configDir(), stages);
         Rubrics rubrics = Rubrics.load(config.configDir(), stages);
         this.settings = CoachSettings.load(config.configDir());
-        OfflineGrader offline = new OfflineGrader();
+        OfflineGrader offline = new OfflineGrader(SemanticMatcher.shared());
         GraderPrompts prompts = GraderPrompts.load(config.promptsDir());
         Optional<ChatModel> chatModel = chatModel(config);
         Grader grader = chatModel.<Grader>map(m -> new LlmGrader(m, config.openAiModel(), prompts, offline,

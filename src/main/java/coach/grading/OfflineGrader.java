@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,25 @@ public final class OfflineGrader implements Grader {
                     + "embedding\\w*|vector|rag|drift|a/b|latency budget|replica\\w*|sharding|consistent hashing|circuit breaker)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** Similarity at which a sentence counts as covering a key point, and at which it counts half. */
+    static final double COVERED = 0.80;
+    static final double PARTLY = 0.72;
+    private static final Pattern FUNCTION_WORD = Pattern.compile(
+            "\\b(the|a|an|we|i|it|to|of|with|because|so|by|on|in|is|are|was|would|then|that|which|when|if|our|my)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Optional<SemanticMatcher> semantic;
+
+    /** Word-overlap key-point coverage only (deterministic from the first call). */
+    public OfflineGrader() {
+        this(null);
+    }
+
+    /** Key points covered by meaning once the embedding model is loaded, by word overlap until then. */
+    public OfflineGrader(SemanticMatcher semantic) {
+        this.semantic = Optional.ofNullable(semantic);
+    }
+
     @Override
     public String name() {
         return "offline";
@@ -59,7 +79,9 @@ public final class OfflineGrader implements Grader {
         for (Criterion c : request.rubric().criteria()) {
             Scored s = switch (c.signal()) {
                 case QUANTIFIED_IMPACT -> impact(honest);
-                case KEY_POINTS -> keyPoints(honest, request.keyPoints());
+                case KEY_POINTS -> semantic.flatMap(SemanticMatcher::ready)
+                        .map(sim -> semanticKeyPoints(sim, honest, request.keyPoints()))
+                        .orElseGet(() -> keyPoints(honest, request.keyPoints()));
                 case TRADEOFFS -> count(honest, TRADEOFF, new int[] {1, 2, 4, 6});
                 case STRUCTURE -> request.stage().behavioural() ? star(honest) : count(honest, ORGANISED, new int[] {1, 2, 4, 6});
                 case DEPTH -> depth(honest);
@@ -130,6 +152,45 @@ public final class OfflineGrader implements Grader {
         double fraction = (double) covered / keyPoints.size();
         int score = 1 + (int) Math.round(4 * fraction);
         return new Scored(score, bestOverlap > 0 ? Sentences.quote(bestSentence) : "");
+    }
+
+    /**
+     * Key points covered by meaning: a paraphrase counts. Only sentences with substance take part (five words or
+     * more, read as a sentence rather than a list of buzzwords), so keyword stuffing earns nothing here.
+     */
+    private static Scored semanticKeyPoints(SemanticMatcher.Similarity sim, List<String> sentences, List<String> keyPoints) {
+        List<String> candidates = sentences.stream()
+                .filter(s -> Sentences.words(s).size() >= 5 && FUNCTION_WORD.matcher(s).find())
+                .toList();
+        if (keyPoints.isEmpty()) {
+            return new Scored(3, "");
+        }
+        if (candidates.isEmpty()) {
+            return new Scored(1, "");
+        }
+        List<float[]> vectors = sim.vectors(candidates);
+        double covered = 0;
+        String evidence = "";
+        double bestOverall = 0;
+        for (String kp : keyPoints) {
+            float[] k = sim.vector(kp);
+            double best = 0;
+            String bestSentence = "";
+            for (int i = 0; i < candidates.size(); i++) {
+                double c = sim.cosine(k, vectors.get(i));
+                if (c > best) {
+                    best = c;
+                    bestSentence = candidates.get(i);
+                }
+            }
+            covered += best >= COVERED ? 1 : best >= PARTLY ? 0.5 : 0;
+            if (best > bestOverall) {
+                bestOverall = best;
+                evidence = bestSentence;
+            }
+        }
+        int score = 1 + (int) Math.round(4 * covered / keyPoints.size());
+        return new Scored(score, bestOverall >= PARTLY ? Sentences.quote(evidence) : "");
     }
 
     private static Scored count(List<String> sentences, Pattern marker, int[] thresholds) {

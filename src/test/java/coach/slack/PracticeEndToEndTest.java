@@ -86,7 +86,7 @@ class PracticeEndToEndTest {
 
     /** The Slack adapter against the stand-in: what each Slack answer means for a reminder. */
     @Test
-    void slackAnswersAreClassified() {
+    void slackAnswersAreClassified() throws Exception {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slack.apiUrl());
         SlackReminderSender sender = new SlackReminderSender(new SlackPoster(Slack.getInstance(config).methods("xoxb-test")));
