@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 public final class InjectionDetector {
     private static final List<Pattern> PATTERNS = List.of(
             Pattern.compile("\\b(ignore|disregard|forget|override)\\b.{0,40}\\b(instruction|rubric|prompt|rules?|criteria|above|previous|grading)", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("\\b(give|award|assign|score|grade|rate)\\b.{0,30}\\b(100|full marks|5\\s*/\\s*5|perfect|maximum|max(imum)? score|top score|a 5)\\b", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("\\b(give|award|assign|score|grade|rate|mark)\\s+(this( answer| response)?|me|my (answer|response)|the (answer|response|candidate)|it)\\b.{0,30}(\\b100\\b|full marks|5\\s*/\\s*5|perfect|maximum|max(imum)? score|top score|\\ba 5\\b|\\b5 on)", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("\\b(full marks|perfect score|maximum score|score of 100|100\\s*/\\s*100|5 on every criterion)\\b", Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\b(system prompt|you are now|new instructions|as the grader|as an ai|dear grader|note to (the )?grader|grader:|assistant:|system:)", Pattern.CASE_INSENSITIVE),
             Pattern.compile("[\"']?(overall|score|overall_score|criteria)[\"']?\\s*:\\s*\\d{1,3}", Pattern.CASE_INSENSITIVE),
             Pattern.compile("</?\\s*(system|instructions?|rubric|answer)\\s*>", Pattern.CASE_INSENSITIVE));
