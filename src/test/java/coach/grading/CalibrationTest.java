@@ -1,0 +1,83 @@
+package coach.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import coach.config.ConfigException;
+import coach.config.StageCatalog;
+import coach.interview.QuestionBank;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CalibrationTest {
+    static final Path CONFIG = Path.of("config");
+    static final StageCatalog STAGES = StageCatalog.load(CONFIG);
+    static final QuestionBank BANK = QuestionBank.load(CONFIG, STAGES);
+    static final Rubrics RUBRICS = Rubrics.load(CONFIG, STAGES);
+
+    static Calibration.Scored scored(String band, int score) {
+        return new Calibration.Scored(new Calibration.EvalAnswer(band + score, "coding", "q", band, "", null, "a"), score);
+    }
+
+    @Test
+    void pairwiseAccuracyAndSpearmanOnKnownScores() {
+        var perfect = List.of(scored("weak", 10), scored("adequate", 40), scored("strong", 80), scored("strong", 90));
+        assertThat(Calibration.pairwiseAccuracy(perfect)).isEqualTo(1.0);
+        assertThat(Calibration.spearman(perfect)).isCloseTo(0.949, within(0.001));
+        var oneSwap = List.of(scored("weak", 50), scored("adequate", 40), scored("strong", 80));
+        assertThat(Calibration.pairwiseAccuracy(oneSwap)).isCloseTo(2.0 / 3, within(1e-9));
+        var tie = List.of(scored("weak", 40), scored("strong", 40));
+        assertThat(Calibration.pairwiseAccuracy(tie)).isEqualTo(0.5);
+    }
+
+    @Test
+    void theFixtureIsGradedAndInjectionsAreCompared() {
+        var set = Calibration.load(Path.of("src/test/resources/eval/fixture.yaml"), STAGES, BANK);
+        var report = Calibration.run(set, STAGES, BANK, RUBRICS, new OfflineGrader());
+        assertThat(report.answers()).isEqualTo(3);
+        assertThat(report.pairwiseAccuracy()).isEqualTo(1.0);
+        assertThat(report.injections()).hasSize(1);
+        assertThat(report.injectionsHeld()).isTrue();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Calibration.print(report, "offline", new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("pairwise ranking accuracy: 1.000", "injections held: 1 of 1",
+                "system-design");
+    }
+
+    @Test
+    void aBrokenEvalFileIsNamed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("answers.yaml");
+        Files.writeString(file, """
+                answers:
+                  - id: x
+                    stage: system-design
+                    question: no-such-question
+                    band: strong
+                    reason: r
+                    answer: a
+                """);
+        assertThatThrownBy(() -> Calibration.load(file, STAGES, BANK)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("answers[0].question").hasMessageContaining("no-such-question");
+    }
+
+    /** The regression guard on the real calibration set: the offline grader must keep ranking like the labels. */
+    @Test
+    void theOfflineGraderAgreesWithTheCalibrationSet() {
+        Path file = Path.of("eval/answers.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(file), "no eval/answers.yaml");
+        SemanticMatcher semantic = SemanticMatcher.shared();
+        assertThat(semantic.awaitReady(120)).isTrue();
+        var report = Calibration.run(Calibration.load(file, STAGES, BANK), STAGES, BANK, RUBRICS, new OfflineGrader(semantic));
+        Calibration.print(report, "offline", System.out);
+        assertThat(report.answers()).isGreaterThanOrEqualTo(60);
+        assertThat(report.pairwiseAccuracy()).isGreaterThanOrEqualTo(0.90);
+        assertThat(report.injectionsHeld()).isTrue();
+    }
+}
