@@ -44,14 +44,7 @@ class ConfigValidationTest {
     }
 
     Path copyConfig() throws IOException {
-        try (Stream<Path> files = Files.walk(CONFIG)) {
-            for (Path p : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = dir.resolve(CONFIG.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-        return dir;
+        return coach.testing.TestApps.copyConfig(dir);
     }
 
     void replace(Path file, String from, String to) throws IOException {

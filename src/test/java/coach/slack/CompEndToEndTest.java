@@ -4,6 +4,7 @@ import static coach.testing.SlackStandIn.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import coach.testing.SlackAppTest;
 import coach.testing.SlackStandIn;
 import coach.testing.TestApps;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,23 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Compensation questions through Slack: /comp, @mention, DM, and channels that opted in with /comp watch. */
-class CompEndToEndTest {
+class CompEndToEndTest extends SlackAppTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final AtomicInteger EVENTS = new AtomicInteger();
-    static SlackStandIn slack;
-    static TestApps.Running app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        slack = new SlackStandIn();
-        app = TestApps.startSlack(TestApps.env(slack));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        slack.close();
-    }
 
     @BeforeEach
     void reset() {

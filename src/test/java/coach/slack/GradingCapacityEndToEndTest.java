@@ -40,13 +40,7 @@ class GradingCapacityEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        try (Stream<Path> files = Files.walk(Path.of("config"))) {
-            for (Path p : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = config.resolve(Path.of("config").relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
+        TestApps.copyConfig(config);
         Files.writeString(config.resolve("coach.yaml"), """
                 grading:
                   max_concurrent_llm_calls: 2

@@ -13,6 +13,7 @@ import coach.interview.InterviewService;
 import coach.interview.Learner;
 import coach.practice.ReminderSender;
 import coach.practice.Subscription;
+import coach.testing.SlackAppTest;
 import coach.testing.SlackStandIn;
 import coach.testing.TestApps;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,22 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** /practice through signed requests, and how Slack's answers to a reminder are understood. */
-class PracticeEndToEndTest {
+class PracticeEndToEndTest extends SlackAppTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static SlackStandIn slack;
-    static TestApps.Running app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        slack = new SlackStandIn();
-        app = TestApps.startSlack(TestApps.env(slack));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        slack.close();
-    }
 
     @BeforeEach
     void reset() {

@@ -2,6 +2,7 @@ package coach.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import coach.testing.SlackAppTest;
 import coach.testing.SlackStandIn;
 import coach.testing.TestApps;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,22 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * Every payload skeleton from Slack's Java SDK (empty strings, placeholder numbers), signed and posted as Slack
  * would: the app must answer each without a 5xx and keep serving.
  */
-class SlackSamplesRobustnessTest {
+class SlackSamplesRobustnessTest extends SlackAppTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static SlackStandIn slack;
-    static TestApps.Running running;
-
-    @BeforeAll
-    static void start() throws Exception {
-        slack = new SlackStandIn();
-        running = TestApps.startSlack(TestApps.env(slack));
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
-        slack.close();
-    }
 
     static Path samples() {
         try {
@@ -61,7 +48,7 @@ class SlackSamplesRobustnessTest {
                 var resp = send(file, body);
                 assertThat(resp.statusCode()).as(file + " → " + resp.body()).isLessThan(500);
             }
-            assertThat(running.client().get("/health").statusCode()).isEqualTo(200);
+            assertThat(app.client().get("/health").statusCode()).isEqualTo(200);
         }));
     }
 
@@ -97,8 +84,8 @@ class SlackSamplesRobustnessTest {
 
     private java.net.http.HttpResponse<String> send(Path file, String body) {
         if (body.startsWith("FORM:")) {
-            return running.client().send(body.substring(5), "application/x-www-form-urlencoded", Map.of());
+            return app.client().send(body.substring(5), "application/x-www-form-urlencoded", Map.of());
         }
-        return running.client().event(body, Map.of());
+        return app.client().event(body, Map.of());
     }
 }

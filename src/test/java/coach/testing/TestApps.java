@@ -33,6 +33,19 @@ public final class TestApps {
         }
     }
 
+    /** A copy of the project's config/ that a test may edit. */
+    public static java.nio.file.Path copyConfig(java.nio.file.Path target) throws java.io.IOException {
+        java.nio.file.Path source = java.nio.file.Path.of("config");
+        try (var files = java.nio.file.Files.walk(source)) {
+            for (java.nio.file.Path p : files.sorted().toList()) {
+                java.nio.file.Path to = target.resolve(source.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(to);
+                else java.nio.file.Files.copy(p, to);
+            }
+        }
+        return target;
+    }
+
     public static Running startSlack(Map<String, String> env) throws Exception {
         App app = new App(AppConfig.fromEnv(env), Clock.systemUTC(), new Random(42));
         int port = app.startSlack();
