@@ -14,8 +14,6 @@ import coach.interview.Learner;
 import coach.practice.ReminderSender;
 import coach.practice.Subscription;
 import coach.testing.SlackAppTest;
-import coach.testing.SlackStandIn;
-import coach.testing.TestApps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -26,8 +24,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
