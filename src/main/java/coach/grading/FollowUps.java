@@ -57,7 +57,7 @@ public final class FollowUps {
                     "question", request.question(),
                     "examples", bank.stream().map(f -> "- " + f).collect(Collectors.joining("\n")),
                     "delimiter", delimiter,
-                    "answer", request.answer().replace(delimiter, ""))).text())).aiMessage().text();
+                    "answer", InjectionDetector.withoutInjections(request.answer()).replace(delimiter, ""))).text())).aiMessage().text();
             String cleaned = text == null ? "" : text.strip().replaceAll("^[\"“]|[\"”]$", "");
             if (cleaned.isEmpty() || cleaned.length() > MAX_LENGTH || !cleaned.contains("?") || cleaned.contains(delimiter)) {
                 log.info("LLM follow-up unusable; using the bank's");
