@@ -39,7 +39,15 @@ public final class GradingJobs {
         this.task = Tasks.oneTime(GRADE_ANSWER)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(6,
                         new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0)))
-                .execute((instance, ctx) -> run(instance.getData()));
+                .execute((instance, ctx) -> {
+                    try {
+                        run(instance.getData());
+                    } catch (RuntimeException e) {
+                        // db-scheduler logs the failure: give it no message that could quote the answer
+                        throw new IllegalStateException("grading answer " + instance.getData() + " failed: "
+                                + e.getClass().getSimpleName());
+                    }
+                });
     }
 
     public OneTimeTask<Long> task() {
@@ -82,7 +90,8 @@ public final class GradingJobs {
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
-                    throw new IllegalStateException("report delivery failed: " + e.getMessage(), e);
+                    // delivery errors carry the channel's error code (e.g. not_in_channel), never the report's text
+                    throw new IllegalStateException("report delivery failed: " + e.getMessage());
                 }
                 grading.markReported(next);
             }

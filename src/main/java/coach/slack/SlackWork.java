@@ -41,7 +41,10 @@ public final class SlackWork implements AutoCloseable {
                 try {
                     task.run();
                 } catch (Exception e) {
-                    log.warn("{} failed: {}", what, e.toString().replaceAll("xox[a-z]-[\\w-]+", "xox?-***"));
+                    // the class and Slack's error code only: messages of database errors can carry bound values
+                    // (answer text), and logs never hold answer text or tokens
+                    log.warn("{} failed: {}{}", what, e.getClass().getSimpleName(),
+                            e instanceof SlackPoster.SlackCallException s ? " (" + s.error() + ")" : "");
                 }
             });
             return true;
