@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GradingJobs {
     private static final Logger log = LoggerFactory.getLogger(GradingJobs.class);
+    static final int MAX_ATTEMPTS = 6;
     public static final TaskDescriptor<Long> GRADE_ANSWER = TaskDescriptor.of("grade-answer", Long.class);
 
     private final GradingService grading;
@@ -37,8 +38,9 @@ public final class GradingJobs {
         this.clock = clock;
         this.orderWait = orderWait;
         this.task = Tasks.oneTime(GRADE_ANSWER)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(6,
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0)))
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MAX_ATTEMPTS,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0),
+                        (complete, ops) -> gaveUp((Long) complete.getExecution().taskInstance.getData())))
                 .execute((instance, ctx) -> {
                     try {
                         run(instance.getData());
@@ -61,6 +63,22 @@ public final class GradingJobs {
     /** Queues grading of a stored answer (idempotent: one job per answer). */
     public void enqueue(long answerId) {
         scheduler.get().scheduleIfNotExists(GRADE_ANSWER.instance(String.valueOf(answerId)).data(answerId).scheduledTo(clock.instant()));
+    }
+
+    /** The answer stays stored; the user hears that it could not be graded instead of waiting forever. */
+    void gaveUp(long answerId) {
+        log.error("grading answer {} failed {} times; giving up and telling the user", answerId, MAX_ATTEMPTS);
+        try {
+            grading.answerAndQuestion(answerId).ifPresent(aq -> {
+                try {
+                    delivery.gradingFailed(aq.answer(), aq.asked());
+                } catch (Exception e) {
+                    log.warn("could not tell the user about answer {}: {}", answerId, e.getClass().getSimpleName());
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("could not tell the user about answer {}: {}", answerId, e.getClass().getSimpleName());
+        }
     }
 
     void run(long answerId) {

@@ -92,6 +92,14 @@ public final class GradingService {
         return grades.unreported(teamId, userId);
     }
 
+    /** A stored answer with the question it answers (no grade needed). */
+    public record AnswerAndQuestion(Answer answer, AskedQuestion asked) {}
+
+    public Optional<AnswerAndQuestion> answerAndQuestion(long answerId) {
+        return interviews.answerById(answerId).flatMap(a -> interviews.askedById(a.askedQuestionId())
+                .map(q -> new AnswerAndQuestion(a, q)));
+    }
+
     public void markReported(GradedAnswer graded) {
         grades.markReported(graded.gradeId(), clock.instant());
     }

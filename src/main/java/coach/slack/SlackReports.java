@@ -25,4 +25,14 @@ final class SlackReports implements ReportDelivery {
         poster.postPrivately(asked.channelId(), asked.messageTs(), asked.userId(),
                 InterviewViews.reportFallback(graded, stage), InterviewViews.report(graded, stage));
     }
+
+    @Override
+    public void gradingFailed(coach.interview.Answer answer, AskedQuestion asked) throws Exception {
+        if (asked.channelId() == null) {
+            return;
+        }
+        poster.postPrivately(asked.channelId(), asked.messageTs(), asked.userId(),
+                "Your answer is saved, but I could not grade it after several tries. It is kept; run `/mock` to "
+                        + "practise on, and ask your admin to check the coach's logs if this keeps happening.", null);
+    }
 }
