@@ -262,9 +262,7 @@ public final class CompData {
                 unit(b.unit(), p + ".unit");
                 moneyRange(b.base(), p + ".base");
                 moneyRange(b.stock(), p + ".stock");
-                if (b.stockYears() == null || b.stockYears() < 1 || b.stockYears() > 10) {
-                    throw fail(p + ".stock_years", "must be a whole number of years from 1 to 10");
-                }
+                years(b.stockYears(), p + ".stock_years");
                 percentRange(b.bonusPercent(), p + ".bonus_percent");
                 moneyRange(b.totalComp(), p + ".total_comp");
                 source(b.source(), p + ".source");
@@ -339,6 +337,13 @@ public final class CompData {
             }
         }
 
+        /** A vesting period: a whole number of years from 1 to 10. */
+        private void years(Integer value, String field) {
+            if (value == null || value < 1 || value > 10) {
+                throw fail(field, "must be a whole number of years from 1 to 10");
+            }
+        }
+
         private void checkNegotiation(Negotiation n) {
             String p = "negotiation";
             source(n.source(), p + ".source");
@@ -346,9 +351,7 @@ public final class CompData {
             currency(n.currency(), p + ".currency");
             unit(n.unit(), p + ".unit");
             money(n.targetStock(), p + ".target_stock");
-            if (n.targetStockYears() == null || n.targetStockYears() < 1 || n.targetStockYears() > 10) {
-                throw fail(p + ".target_stock_years", "must be a whole number of years from 1 to 10");
-            }
+            years(n.targetStockYears(), p + ".target_stock_years");
             percent(n.targetBonusPercent(), p + ".target_bonus_percent");
             percentRange(n.agenticPremiumPercent(), p + ".agentic_premium_percent");
             List<CompetingOffer> offers = list(n.competingOffers(), p + ".competing_offers");
