@@ -7,6 +7,7 @@ import coach.comp.WatchedChannels;
 import coach.config.AppConfig;
 import coach.config.CoachSettings;
 import coach.config.StageCatalog;
+import coach.grading.ChatModels;
 import coach.grading.GradeRepository;
 import coach.grading.Grader;
 import coach.grading.GraderPrompts;
@@ -38,7 +39,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -71,6 +71,7 @@ public final class App implements AutoCloseable {
     private final EventLog events;
     private final InterviewRepository interviewRepository;
     private final GradeRepository gradeRepository;
+    private final SemanticMatcher semantic;
     private Scheduler scheduler;
     private HttpServer http;
 
@@ -81,9 +82,10 @@ public final class App implements AutoCloseable {
         QuestionBank bank = QuestionBank.load(config.configDir(), stages);
         Rubrics rubrics = Rubrics.load(config.configDir(), stages);
         this.settings = CoachSettings.load(config.configDir());
-        OfflineGrader offline = new OfflineGrader(SemanticMatcher.shared());
+        this.semantic = SemanticMatcher.shared();
+        OfflineGrader offline = new OfflineGrader(semantic);
         GraderPrompts prompts = GraderPrompts.load(config.promptsDir());
-        Optional<ChatModel> chatModel = chatModel(config);
+        Optional<ChatModel> chatModel = ChatModels.fromConfig(config);
         Grader grader = chatModel.<Grader>map(m -> new LlmGrader(m, config.openAiModel(), prompts, offline,
                 settings.grading().maxConcurrentLlmCalls())).orElse(offline);
         this.comp = CompService.load(config.configDir());
@@ -100,21 +102,14 @@ public final class App implements AutoCloseable {
                 interviewRepository, gradeRepository, metrics, clock);
     }
 
-    /** The chat model behind the LLM grader and follow-ups, when an API key is configured. */
-    public static Optional<ChatModel> chatModel(AppConfig config) {
-        if (!config.llmEnabled()) {
-            return Optional.empty();
-        }
-        OpenAiChatModel.OpenAiChatModelBuilder model = OpenAiChatModel.builder()
-                .apiKey(config.openAiApiKey().orElseThrow())
-                .modelName(config.openAiModel())
-                .temperature(0.0)
-                .strictJsonSchema(true)
-                .supportedCapabilities(dev.langchain4j.model.chat.Capability.RESPONSE_FORMAT_JSON_SCHEMA)
-                .timeout(config.llmTimeout())
-                .maxRetries(2);
-        config.openAiBaseUrl().ifPresent(model::baseUrl);
-        return Optional.of(model.build());
+    /**
+     * Waits for the offline grader's embedding model (about a second): the app takes no answers before it is ready,
+     * so no answer is ever graded by a stand-in matcher. False only if the model could not be loaded at all.
+     */
+    public boolean awaitGraderReady() {
+        boolean ready = semantic.awaitReady(120);
+        if (!ready) log.warn("the grader's embedding model did not load; key points are matched by word overlap");
+        return ready;
     }
 
     /** Serves Slack (HTTP or Socket Mode) and runs the scheduler. Returns the HTTP port. */
@@ -139,6 +134,8 @@ public final class App implements AutoCloseable {
             closeables.add(socket::close);
             log.info("Slack Socket Mode connected");
         }
+        // /health answers 200 only once the server listens: not before the grader is ready
+        awaitGraderReady();
         http = new HttpServer(config.port(), config.socketMode() ? null : new Utf8SlackAppServlet(slack.app()),
                 database, metrics);
         http.start();

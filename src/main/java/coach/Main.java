@@ -3,6 +3,7 @@ package coach;
 import coach.config.AppConfig;
 import coach.config.ConfigException;
 import coach.console.ConsoleCoach;
+import coach.grading.SemanticMatcher;
 import coach.interview.Learner;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,6 +19,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        // before anything starts the embedding model loading, so a signal never meets it in native code
+        ProcessExit exit = new ProcessExit(SemanticMatcher.shared());
+        exit.handleSignals();
         AppConfig config;
         App app;
         try {
@@ -25,7 +29,7 @@ public final class Main {
             app = new App(config, Clock.systemUTC(), new Random());
         } catch (ConfigException e) {
             System.err.println("Interview Coach cannot start: " + e.getMessage());
-            System.exit(2);
+            exit.exit(2);
             return;
         }
         if (!Charset.defaultCharset().equals(StandardCharsets.UTF_8)) {
@@ -33,22 +37,26 @@ public final class Main {
                     + "; Slack requests are still read and verified as UTF-8. Run with -Dfile.encoding=UTF-8 for the console.");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+
         if (config.slackMode()) {
             try {
                 app.startSlack();
             } catch (IllegalArgumentException | IllegalStateException e) {
                 System.err.println("Interview Coach cannot start: " + e.getMessage());
                 app.close();
-                System.exit(2);
+                exit.exit(2);
             }
             new CountDownLatch(1).await();
         } else {
             var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            // the same answer must always get the same score: the prompt appears once the grader's model is loaded
+            out.println("Loading the grader…");
+            app.awaitGraderReady();
             String user = System.getProperty("user.name", "you");
             new ConsoleCoach(app.stages, app.interviews, app.grading, app.comp, in, out, new Learner("console", user)).run();
             app.close();
-            System.exit(0);
+            exit.exit(0);
         }
     }
 }

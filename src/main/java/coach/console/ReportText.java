@@ -6,13 +6,14 @@ import coach.grading.CriterionScore;
 import coach.grading.Rubric;
 import coach.grading.SessionSummary;
 import coach.grading.Grade;
+import coach.grading.ScoreBand;
 
 /** A graded report as plain text for the terminal. */
 final class ReportText {
     private ReportText() {}
 
     static String rubric(Stage stage, Rubric rubric) {
-        StringBuilder sb = new StringBuilder("Rubric · " + stage.name() + " (each criterion 1–5; overall = weighted sum out of 100)\n");
+        StringBuilder sb = new StringBuilder("Rubric · " + stage.name() + "\n" + ScoreBand.howScored() + "\n");
         for (Criterion c : rubric.criteria()) {
             sb.append("\n").append(c.name()).append(" · weight ").append(Math.round(c.weight() * 100)).append("%\n  ")
                     .append(c.description()).append('\n');
@@ -36,7 +37,10 @@ final class ReportText {
 
     static String render(Grade g, Stage stage) {
         StringBuilder sb = new StringBuilder();
-        sb.append("\n=== Score ").append(g.overall()).append("/100 · ").append(stage.name()).append(" ===\n");
+        sb.append("\n=== Score ").append(g.overall()).append("/100 · ").append(g.band().withRange()).append(" · ")
+                .append(stage.name()).append(" ===\n");
+        sb.append(g.band().label()).append(": ").append(g.band().meaning()).append(". Bands: ").append(ScoreBand.legend())
+                .append(".\n");
         for (CriterionScore c : g.criteria()) {
             sb.append("\n").append(c.name()).append(" (weight ").append(Math.round(c.weight() * 100)).append("%): ")
                     .append(c.score()).append("/5\n");
@@ -50,6 +54,7 @@ final class ReportText {
         if (!g.rewrite().isBlank()) {
             sb.append("\nSay it with impact:\n  ").append(g.rewrite()).append('\n');
         }
+        if (!g.advice().isBlank()) sb.append("\nLength: ").append(g.advice()).append('\n');
         sb.append("\nGraded by the ").append("offline".equals(g.grader()) ? "offline grader (deterministic)" : "LLM grader (" + g.grader() + ")");
         if (!g.note().isBlank()) sb.append(" · ").append(g.note());
         sb.append('\n');

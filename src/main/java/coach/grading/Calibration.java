@@ -1,6 +1,5 @@
 package coach.grading;
 
-import coach.App;
 import coach.config.AppConfig;
 import coach.config.CoachSettings;
 import coach.config.ConfigException;
@@ -9,32 +8,47 @@ import coach.config.StageCatalog;
 import coach.config.YamlFiles;
 import coach.interview.Question;
 import coach.interview.QuestionBank;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Grades the labelled answers of {@code eval/answers.yaml} and says how well the grader agrees with the labels:
- * pairwise ranking accuracy (strong above adequate above weak), Spearman correlation, per-stage figures, and
- * whether every injection attempt scored no higher than the honest answer it was made from.
+ * Grades the labelled answers of {@code eval/answers.yaml} and says how well the grader agrees with the labels, on
+ * the tuning split, on the held-out split (entries marked {@code split: holdout}, never tuned on) and on both:
+ * pairwise ranking accuracy, Spearman, band agreement and mean distance to the label's band, overall, per stage and
+ * per length; mean score per label; and whether every gaming attempt scored no higher than its honest version.
  *
- * <p>{@code java -cp target/interview-coach.jar coach.grading.Calibration [eval/answers.yaml]}
+ * <p>{@code java -cp target/interview-coach.jar coach.grading.Calibration [eval/answers.yaml] [--details]}
  */
 public final class Calibration {
-    static final Map<String, Integer> BAND_RANK = Map.of("weak", 1, "adequate", 2, "strong", 3);
+    static final String HOLDOUT = "holdout";
 
     record EvalAnswer(String id, String stage, String question, String band, String reason, String honestVersionOf,
-                      String answer) {}
+                      String answer, String split) {
+        boolean holdout() {
+            return HOLDOUT.equals(split);
+        }
+    }
 
     record EvalSet(List<EvalAnswer> answers) {}
 
     /** A graded answer of the set. */
-    record Scored(EvalAnswer entry, int score) {}
+    record Scored(EvalAnswer entry, Grade grade) {
+        int score() {
+            return grade.overall();
+        }
+
+        int words() {
+            return Sentences.words(entry.answer()).size();
+        }
+
+        CalibrationMetrics.Point point() {
+            return new CalibrationMetrics.Point(entry.band(), score(), words());
+        }
+    }
 
     record Injection(String id, String honestId, int score, int honestScore) {
         boolean held() {
@@ -42,17 +56,27 @@ public final class Calibration {
         }
     }
 
-    record StageFigures(String stage, int answers, double pairwiseAccuracy, double spearman) {}
-
-    record Report(int answers, double pairwiseAccuracy, double spearman, List<StageFigures> stages,
-                  List<Injection> injections, List<Scored> scored) {
+    record Report(List<Scored> scored, List<Injection> injections) {
         boolean injectionsHeld() {
             return injections.stream().allMatch(Injection::held);
+        }
+
+        /** The labelled (non-injection) answers of a split: "tune", "holdout" or "all". */
+        List<Scored> labelled(String split) {
+            return scored.stream().filter(s -> CalibrationMetrics.BAND_RANK.containsKey(s.entry().band()))
+                    .filter(s -> split.equals("all") || (split.equals(HOLDOUT) == s.entry().holdout()))
+                    .toList();
+        }
+
+        CalibrationMetrics.Figures figures(List<Scored> part) {
+            return CalibrationMetrics.of(part.stream().map(Scored::point).toList());
         }
     }
 
     public static void main(String[] args) {
-        Path file = Path.of(args.length > 0 ? args[0] : "eval/answers.yaml");
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean details = rest.remove("--details");
+        Path file = Path.of(rest.isEmpty() ? "eval/answers.yaml" : rest.get(0));
         AppConfig config = AppConfig.fromEnv(System.getenv());
         try {
             StageCatalog stages = StageCatalog.load(config.configDir());
@@ -63,11 +87,12 @@ public final class Calibration {
                 System.err.println("The embedding model did not load; key points are matched by word overlap.");
             }
             OfflineGrader offline = new OfflineGrader(semantic);
-            Grader grader = App.chatModel(config).<Grader>map(m -> new LlmGrader(m, config.openAiModel(),
+            Grader grader = ChatModels.fromConfig(config).<Grader>map(m -> new LlmGrader(m, config.openAiModel(),
                     GraderPrompts.load(config.promptsDir()), offline,
                     CoachSettings.load(config.configDir()).grading().maxConcurrentLlmCalls())).orElse(offline);
             Report report = run(load(file, stages, bank), stages, bank, rubrics, grader);
-            print(report, grader.name(), System.out);
+            CalibrationPrinter.print(report, grader.name(), stages, System.out);
+            if (details) CalibrationPrinter.details(report, System.out);
             System.exit(report.injectionsHeld() ? 0 : 1);
         } catch (ConfigException e) {
             System.err.println("Calibration cannot run: " + e.getMessage());
@@ -93,8 +118,11 @@ public final class Calibration {
             if (bank.byId(a.question()).isEmpty()) {
                 throw new ConfigException(file, at + ".question", "unknown question '" + a.question() + "'");
             }
-            if (!BAND_RANK.containsKey(a.band()) && !"injection".equals(a.band())) {
+            if (!CalibrationMetrics.BAND_RANK.containsKey(a.band()) && !"injection".equals(a.band())) {
                 throw new ConfigException(file, at + ".band", "must be strong, adequate, weak or injection");
+            }
+            if (a.split() != null && !Set.of("tune", HOLDOUT).contains(a.split())) {
+                throw new ConfigException(file, at + ".split", "must be tune or holdout (or absent, meaning tune)");
             }
             if (a.answer() == null || a.answer().isBlank()) {
                 throw new ConfigException(file, at + ".answer", "is empty");
@@ -114,103 +142,19 @@ public final class Calibration {
     }
 
     static Report run(EvalSet set, StageCatalog stages, QuestionBank bank, Rubrics rubrics, Grader grader) {
-        Map<String, Integer> scores = new LinkedHashMap<>();
+        Map<String, Integer> scores = new HashMap<>();
         List<Scored> scored = new ArrayList<>();
         for (EvalAnswer a : set.answers()) {
             Stage stage = stages.get(a.stage());
             Question q = bank.byId(a.question()).orElseThrow();
-            int score = grader.grade(new GradingRequest(stage, q.text(), q.keyPoints(), rubrics.forStage(stage.id()),
-                    a.answer())).overall();
-            scores.put(a.id(), score);
-            scored.add(new Scored(a, score));
-        }
-        List<Scored> banded = scored.stream().filter(s -> BAND_RANK.containsKey(s.entry().band())).toList();
-        List<StageFigures> perStage = new ArrayList<>();
-        for (Stage stage : stages.all()) {
-            List<Scored> inStage = banded.stream().filter(s -> s.entry().stage().equals(stage.id())).toList();
-            if (!inStage.isEmpty()) {
-                perStage.add(new StageFigures(stage.id(), inStage.size(), pairwiseAccuracy(inStage), spearman(inStage)));
-            }
+            Grade grade = grader.grade(new GradingRequest(stage, q.text(), q.keyPoints(), rubrics.forStage(stage.id()),
+                    a.answer()));
+            scores.put(a.id(), grade.overall());
+            scored.add(new Scored(a, grade));
         }
         List<Injection> injections = set.answers().stream().filter(a -> "injection".equals(a.band()))
                 .map(a -> new Injection(a.id(), a.honestVersionOf(), scores.get(a.id()), scores.get(a.honestVersionOf())))
                 .toList();
-        return new Report(scored.size(), pairwiseAccuracy(banded), spearman(banded), perStage, injections, scored);
-    }
-
-    /** Of all pairs with different bands, the share the grader orders like the labels (a tie counts half). */
-    static double pairwiseAccuracy(List<Scored> scored) {
-        double agree = 0;
-        int pairs = 0;
-        for (int i = 0; i < scored.size(); i++) {
-            for (int j = i + 1; j < scored.size(); j++) {
-                int bi = BAND_RANK.get(scored.get(i).entry().band());
-                int bj = BAND_RANK.get(scored.get(j).entry().band());
-                if (bi == bj) continue;
-                pairs++;
-                int si = scored.get(i).score();
-                int sj = scored.get(j).score();
-                if (si == sj) agree += 0.5;
-                else if ((si > sj) == (bi > bj)) agree += 1;
-            }
-        }
-        return pairs == 0 ? 1 : agree / pairs;
-    }
-
-    /** Spearman's rank correlation between scores and band ranks (average ranks for ties). */
-    static double spearman(List<Scored> scored) {
-        double[] x = ranks(scored.stream().mapToDouble(s -> BAND_RANK.get(s.entry().band())).toArray());
-        double[] y = ranks(scored.stream().mapToDouble(Scored::score).toArray());
-        return pearson(x, y);
-    }
-
-    static double[] ranks(double[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-        double[] ranks = new double[values.length];
-        for (int i = 0; i < order.length; ) {
-            int j = i;
-            while (j + 1 < order.length && values[order[j + 1]] == values[order[i]]) j++;
-            double avg = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) ranks[order[k]] = avg;
-            i = j + 1;
-        }
-        return ranks;
-    }
-
-    static double pearson(double[] x, double[] y) {
-        int n = x.length;
-        double mx = java.util.Arrays.stream(x).average().orElse(0);
-        double my = java.util.Arrays.stream(y).average().orElse(0);
-        double sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < n; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
-    }
-
-    static void print(Report r, String grader, PrintStream out) {
-        out.printf(Locale.ROOT, "Calibration of the %s grader on %d answers%n", grader, r.answers());
-        out.printf(Locale.ROOT, "pairwise ranking accuracy: %.3f   Spearman: %.3f%n", r.pairwiseAccuracy(), r.spearman());
-        out.println("per stage:");
-        for (StageFigures s : r.stages()) {
-            out.printf(Locale.ROOT, "  %-20s %3d answers  pairwise %.3f  Spearman %.3f%n", s.stage(), s.answers(),
-                    s.pairwiseAccuracy(), s.spearman());
-        }
-        out.println("mean score by band:");
-        for (String band : List.of("strong", "adequate", "weak")) {
-            out.printf(Locale.ROOT, "  %-9s %5.1f%n", band, r.scored().stream().filter(s -> s.entry().band().equals(band))
-                    .mapToInt(Scored::score).average().orElse(0));
-        }
-        out.println("injection attempts (score vs honest version):");
-        for (Injection i : r.injections()) {
-            out.printf(Locale.ROOT, "  %-22s %3d vs %3d (%s)  %s%n", i.id(), i.score(), i.honestScore(), i.honestId(),
-                    i.held() ? "ok" : "ROSE");
-        }
-        out.printf(Locale.ROOT, "injections held: %d of %d%n", r.injections().stream().filter(Injection::held).count(),
-                r.injections().size());
+        return new Report(scored, injections);
     }
 }

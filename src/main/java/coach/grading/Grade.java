@@ -10,9 +10,10 @@ import java.util.List;
  * @param note        why the grade is what it is when something went wrong (e.g. the LLM failed and the
  *                    offline grader stood in); empty when all went to plan
  * @param flags       things the user should know (e.g. a prompt-injection attempt was ignored)
+ * @param advice      advice that is not a score, e.g. how long strong answers to this stage usually are; may be empty
  */
 public record Grade(int overall, List<CriterionScore> criteria, List<String> improvements, String rewrite,
-                    String grader, String note, List<String> flags, Usage usage) {
+                    String grader, String note, List<String> flags, Usage usage, String advice) {
 
     /** What grading cost: LLM calls made (0 for the offline grader) and the tokens they used. */
     public record Usage(int llmCalls, long inputTokens, long outputTokens) {
@@ -25,18 +26,31 @@ public record Grade(int overall, List<CriterionScore> criteria, List<String> imp
 
     public Grade(int overall, List<CriterionScore> criteria, List<String> improvements, String rewrite,
                  String grader, String note, List<String> flags) {
-        this(overall, criteria, improvements, rewrite, grader, note, flags, Usage.NONE);
+        this(overall, criteria, improvements, rewrite, grader, note, flags, Usage.NONE, "");
     }
 
     public Grade {
         usage = usage == null ? Usage.NONE : usage;
+        advice = advice == null ? "" : advice;
+        rewrite = rewrite == null ? "" : rewrite;
+        note = note == null ? "" : note;
+        flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    /** The published band the overall score falls in. */
+    public ScoreBand band() {
+        return ScoreBand.of(overall);
+    }
+
+    public Grade withAdvice(String newAdvice) {
+        return new Grade(overall, criteria, improvements, rewrite, grader, note, flags, usage, newAdvice);
     }
 
     public Grade withNote(String newNote) {
-        return new Grade(overall, criteria, improvements, rewrite, grader, newNote, flags, usage);
+        return new Grade(overall, criteria, improvements, rewrite, grader, newNote, flags, usage, advice);
     }
 
     public Grade withUsage(Usage newUsage) {
-        return new Grade(overall, criteria, improvements, rewrite, grader, note, flags, newUsage);
+        return new Grade(overall, criteria, improvements, rewrite, grader, note, flags, newUsage, advice);
     }
 }

@@ -1,48 +1,89 @@
 package coach.grading;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds quantification in an answer: numbers with units (ms, %, $, k/M/B, x, QPS, p99, SLA …), baseline → result
- * pairs, and whether a number is tied to a customer or business outcome (latency, cost, CTR, revenue …).
+ * Finds quantification in a sentence: numbers with units (ms, %, $, k/M/B, x, QPS, p99, SLA …), baseline → result
+ * pairs ("from 120 ms to 35 ms", "8 s instead of 9 minutes", "cut cost by 40%", "+0.7% CTR"), and whether a number
+ * is tied to a customer or business outcome (latency, cost, CTR, revenue, a named customer …).
  */
 final class Quantities {
-    private static final String NUM = "(?:[$£€₹]\\s?)?\\d+(?:[.,]\\d+)?";
-    private static final String UNIT = "(?:\\s?(?:ms|milliseconds?|µs|us|s|sec|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?"
-            + "|%|percent|pp|x|×|-?fold|k|K|M|B|bn|million|billion|thousand|qps|QPS|rps|RPS|tps|TPS|req/s|events/s|msg/s"
-            + "|GB|MB|TB|GiB|MiB|nodes?|pods?|GPUs?|CPUs?|cores?|users?|customers?|engineers?|points?|bps|basis points|lakh|L)\\b|%)";
+    private static final String NUM = "(?:[$£€₹]\\s?)?\\d+(?:[.,]\\d+)*";
+    private static final String UNIT = "(?:\\s?(?:ms|milliseconds?|µs|us|s|secs?|seconds?|minutes?|mins?|hours?|hrs?|h|days?|weeks?"
+            + "|months?|quarters?|years?|%|percent|pp|points?|x|×|-?fold|k|K|M|B|bn|million|billion|thousand|qps|QPS|rps|RPS"
+            + "|tps|TPS|req/s|events/s|msg/s|GB|MB|TB|GiB|MiB|nodes?|pods?|GPUs?|CPUs?|cores?|users?|customers?|clients?"
+            + "|engineers?|tickets?|incidents?|pages|alerts|bps|basis points|lakh|L|AUC)\\b|%)";
+    private static final String AMOUNT = NUM + UNIT + "?";
     private static final Pattern QUANTITY = Pattern.compile(
             "(?:" + NUM + UNIT + "|[$£€₹]\\s?\\d+(?:[.,]\\d+)?|\\bp(?:50|90|95|99|999)\\b|\\b99(?:\\.9+)?\\s?%)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern BEFORE_AFTER = Pattern.compile(
-            "(?:from\\s+" + NUM + ".{0,25}?\\bto\\s+" + NUM + ")|(?:" + NUM + "[^.\\n]{0,20}?(?:→|->|=>|⇒|—>|to)\\s*" + NUM + ")"
-                    + "|(?:(?:cut|reduced?|lowered|dropped|improved|increased|raised|grew|boosted|saved|halved|doubled)"
-                    + "[^.\\n]{0,40}?(?:by\\s+)?" + NUM + UNIT + ")|(?:[+−-]\\s?\\d+(?:\\.\\d+)?\\s?%)",
-            Pattern.CASE_INSENSITIVE);
+    private static final String CHANGE = "(?:cut|cuts|reduc\\w*|lower\\w*|dropp\\w*|drop|fell|fall\\w*|improv\\w*|increas\\w*"
+            + "|rais\\w*|rose|grew|grow\\w*|boost\\w*|sav\\w*|halv\\w*|doubl\\w*|went|go(?:es)?|moved?|shrank|shrunk|climb\\w*"
+            + "|jump\\w*|brought|bring\\w*|slash\\w*|decreas\\w*|took|take[sn]?|lift\\w*|came|got)";
+    private static final List<Pattern> PAIRS = List.of(
+            // from 120 ms to 35 ms; from about 9 minutes down to 8 s
+            Pattern.compile("\\bfrom\\s+(?:about\\s+|around\\s+|~)?(" + AMOUNT + ")[^.;\\n]{0,30}?\\bto\\s+(?:about\\s+|under\\s+|~)?(" + AMOUNT + ")", Pattern.CASE_INSENSITIVE),
+            // 120 ms → 35 ms, 40k -> 28k
+            Pattern.compile("(" + AMOUNT + ")\\s*(?:→|->|=>|⇒|—>|➝)\\s*(" + AMOUNT + ")", Pattern.CASE_INSENSITIVE),
+            // 8 s instead of 9 minutes; 35 ms, down from 120 ms; 35 ms compared with 120 ms before
+            Pattern.compile("(" + NUM + UNIT + ")[^.;\\n]{0,25}?\\b(?:instead of|down from|up from|versus|vs\\.?|compared (?:to|with)|rather than)\\s+(?:the\\s+|about\\s+|~)?(" + AMOUNT + ")", Pattern.CASE_INSENSITIVE),
+            // cut cost by 40%; latency dropped 30%; reduced it to 35 ms
+            Pattern.compile("\\b" + CHANGE + "\\b[^.;\\n]{0,40}?\\b(?:by|to)\\s+(?:about\\s+|under\\s+|~)?()(" + NUM + UNIT + ")", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("\\b" + CHANGE + "\\s+(?:\\w+\\s+){0,3}?()(" + NUM + "\\s?(?:%|percent|x|×|pp|points?))", Pattern.CASE_INSENSITIVE),
+            // +0.7% CTR, −30% tickets, 3x faster, 40% fewer declines
+            Pattern.compile("(?:^|[\\s(])()([+−-]\\s?\\d+(?:\\.\\d+)?\\s?(?:%|pp|points?))", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("()(" + NUM + "\\s?(?:%|percent|x|×|-fold|pp|points?))\\s+(?:fewer|less|more|lower|higher|faster|slower|cheaper|better|reduction|increase|drop|improvement|uplift|lift)\\b", Pattern.CASE_INSENSITIVE));
     private static final List<String> OUTCOMES = List.of(
-            "latency", "lag", "p99", "p95", "p50", "throughput", "cost", "spend", "bill", "revenue", "ctr",
+            "latency", "lag", "p99", "p95", "p50", "cost", "spend", "bill", "revenue", "ctr",
             "click-through", "conversion", "churn", "retention", "availability", "uptime", "sla", "slo", "downtime",
             "error rate", "errors", "incident", "customer", "client", "user", "engagement", "fraud", "false positive",
-            "accuracy", "precision", "recall", "time to", "savings", "saved", "margin", "arr", "nps", "support tickets",
-            "on-call", "pages", "freshness", "staleness");
+            "accuracy", "precision", "recall", "time to", "savings", "saved", "margin", "arr", "nps", "tickets",
+            "on-call", "pages", "freshness", "staleness", "declin", "approval", "onboarding", "adoption", "sales",
+            "deals", "renewal", "satisfaction", "csat", "complaints", "outage", "response time", "wait", "resolution",
+            "mttr", "mttd", "detection", "lead time", "$", "£", "€", "₹", "budget", "money",
+            "partner", "merchant", "advertiser", "analyst", "roi");
 
     private Quantities() {}
+
+    /** A baseline → result pair found in a sentence: the baseline may be empty ("cut cost by 40%"). */
+    record Pair(String text, String before, String after) {}
 
     static boolean hasQuantity(String sentence) {
         return QUANTITY.matcher(sentence).find();
     }
 
     static int countQuantities(String sentence) {
-        var m = QUANTITY.matcher(sentence);
-        int n = 0;
-        while (m.find()) n++;
-        return n;
+        return (int) QUANTITY.matcher(sentence).results().count();
+    }
+
+    /** Every baseline → result pair in the sentence, each counted once even where two patterns see it. */
+    static List<Pair> pairs(String sentence) {
+        String s = Sentences.oneLine(sentence);
+        List<Pair> found = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        for (Pattern p : PAIRS) {
+            Matcher m = p.matcher(s);
+            while (m.find()) {
+                int start = m.start(2);
+                int end = m.end(2);
+                if (spans.stream().anyMatch(sp -> start < sp[1] && end > sp[0])) continue;
+                spans.add(new int[] {start, end});
+                // "8 s instead of 9 minutes" names the result first
+                boolean resultFirst = p == PAIRS.get(2);
+                String first = m.group(1).strip();
+                String second = m.group(2).strip();
+                found.add(resultFirst ? new Pair(m.group().strip(), second, first) : new Pair(m.group().strip(), first, second));
+            }
+        }
+        return found;
     }
 
     static boolean hasBeforeAfter(String sentence) {
-        return BEFORE_AFTER.matcher(sentence).find() && countQuantities(sentence) >= 1;
+        return !pairs(sentence).isEmpty();
     }
 
     static boolean hasOutcome(String sentence) {

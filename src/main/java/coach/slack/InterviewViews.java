@@ -23,6 +23,7 @@ import coach.config.StageCatalog;
 import coach.grading.Criterion;
 import coach.grading.CriterionScore;
 import coach.grading.Rubric;
+import coach.grading.ScoreBand;
 import coach.grading.SessionSummary;
 import coach.grading.Grade;
 import coach.grading.GradedAnswer;
@@ -137,8 +138,8 @@ final class InterviewViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate("Rubric · " + stage.name(), SlackLimits.HEADER_TEXT)))));
         blocks.add(context(c -> c.elements(asContextElements(markdownText(
-                "Each criterion is scored 1–5 on these anchors; the overall score out of 100 is the weighted sum, "
-                        + "computed in code. Quantified customer impact weighs most.")))));
+                Mrkdwn.truncate(Mrkdwn.escape(ScoreBand.howScored()) + " Quantified customer impact weighs most.",
+                        SlackLimits.CONTEXT_TEXT))))));
         for (Criterion c : rubric.criteria()) {
             StringBuilder sb = new StringBuilder("*").append(Mrkdwn.escape(c.name())).append("* · weight ")
                     .append(Math.round(c.weight() * 100)).append("%\n_").append(Mrkdwn.escape(c.description())).append("_\n");
@@ -166,14 +167,17 @@ final class InterviewViews {
     }
 
     static String reportFallback(GradedAnswer graded, Stage stage) {
-        return "Your " + stage.name() + " answer scored " + graded.grade().overall() + "/100";
+        return "Your " + stage.name() + " answer scored " + graded.grade().overall() + "/100 ("
+                + graded.grade().band().label() + ")";
     }
 
     static List<LayoutBlock> report(GradedAnswer graded, Stage stage) {
         Grade g = graded.grade();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(
-                "Score " + g.overall() + "/100 · " + stage.name(), SlackLimits.HEADER_TEXT)))));
+                "Score " + g.overall() + "/100 · " + g.band().withRange() + " · " + stage.name(), SlackLimits.HEADER_TEXT)))));
+        blocks.add(context(c -> c.elements(asContextElements(markdownText(Mrkdwn.truncate("*" + g.band().label() + "*: "
+                + g.band().meaning() + ". Bands: " + ScoreBand.legend() + ".", SlackLimits.CONTEXT_TEXT))))));
         for (CriterionScore c : g.criteria()) {
             StringBuilder sb = new StringBuilder();
             sb.append("*").append(Mrkdwn.escape(c.name())).append("* (weight ")
@@ -194,6 +198,10 @@ final class InterviewViews {
         if (!g.rewrite().isBlank()) {
             blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate("*Say it with impact:*\n"
                     + Mrkdwn.quote(Mrkdwn.escape(g.rewrite(), 1500)), SlackLimits.SECTION_TEXT)))));
+        }
+        if (!g.advice().isBlank()) {
+            blocks.add(context(c -> c.elements(asContextElements(markdownText(
+                    ":straight_ruler: " + Mrkdwn.escape(g.advice(), SlackLimits.CONTEXT_TEXT - 30))))));
         }
         StringBuilder meta = new StringBuilder("Graded by the " + ("offline".equals(g.grader())
                 ? "offline grader (deterministic)" : "LLM grader (" + Mrkdwn.escape(g.grader()) + ")"));

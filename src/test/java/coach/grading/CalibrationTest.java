@@ -22,32 +22,32 @@ class CalibrationTest {
     static final QuestionBank BANK = QuestionBank.load(CONFIG, STAGES);
     static final Rubrics RUBRICS = Rubrics.load(CONFIG, STAGES);
 
-    static Calibration.Scored scored(String band, int score) {
-        return new Calibration.Scored(new Calibration.EvalAnswer(band + score, "coding", "q", band, "", null, "a"), score);
+    static CalibrationMetrics.Point scored(String band, int score) {
+        return new CalibrationMetrics.Point(band, score, 60);
     }
 
     @Test
     void pairwiseAccuracyAndSpearmanOnKnownScores() {
         var perfect = List.of(scored("weak", 10), scored("adequate", 40), scored("strong", 80), scored("strong", 90));
-        assertThat(Calibration.pairwiseAccuracy(perfect)).isEqualTo(1.0);
-        assertThat(Calibration.spearman(perfect)).isCloseTo(0.949, within(0.001));
+        assertThat(CalibrationMetrics.pairwiseAccuracy(perfect)).isEqualTo(1.0);
+        assertThat(CalibrationMetrics.spearman(perfect)).isCloseTo(0.949, within(0.001));
         var oneSwap = List.of(scored("weak", 50), scored("adequate", 40), scored("strong", 80));
-        assertThat(Calibration.pairwiseAccuracy(oneSwap)).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(CalibrationMetrics.pairwiseAccuracy(oneSwap)).isCloseTo(2.0 / 3, within(1e-9));
         var tie = List.of(scored("weak", 40), scored("strong", 40));
-        assertThat(Calibration.pairwiseAccuracy(tie)).isEqualTo(0.5);
+        assertThat(CalibrationMetrics.pairwiseAccuracy(tie)).isEqualTo(0.5);
     }
 
     @Test
     void theFixtureIsGradedAndInjectionsAreCompared() {
         var set = Calibration.load(Path.of("src/test/resources/eval/fixture.yaml"), STAGES, BANK);
         var report = Calibration.run(set, STAGES, BANK, RUBRICS, new OfflineGrader());
-        assertThat(report.answers()).isEqualTo(3);
-        assertThat(report.pairwiseAccuracy()).isEqualTo(1.0);
+        assertThat(report.scored()).hasSize(3);
+        assertThat(report.figures(report.labelled("all")).pairwise()).isEqualTo(1.0);
         assertThat(report.injections()).hasSize(1);
         assertThat(report.injectionsHeld()).isTrue();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Calibration.print(report, "offline", new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("pairwise ranking accuracy: 1.000", "injections held: 1 of 1",
+        CalibrationPrinter.print(report, "offline", STAGES, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("pairwise 1.000", "injections held: 1 of 1",
                 "system-design");
     }
 
@@ -67,17 +67,25 @@ class CalibrationTest {
                 .hasMessageContaining("answers[0].question").hasMessageContaining("no-such-question");
     }
 
-    /** The regression guard on the real calibration set: the offline grader must keep ranking like the labels. */
+    /**
+     * The regression guard on the real calibration set, on the held-out split (never tuned on): the figures measured
+     * when the thresholds were last set, less a small tolerance, and every gaming attempt held.
+     */
     @Test
     void theOfflineGraderAgreesWithTheCalibrationSet() {
         Path file = Path.of("eval/answers.yaml");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(file), "no eval/answers.yaml");
         SemanticMatcher semantic = SemanticMatcher.shared();
         assertThat(semantic.awaitReady(120)).isTrue();
         var report = Calibration.run(Calibration.load(file, STAGES, BANK), STAGES, BANK, RUBRICS, new OfflineGrader(semantic));
-        Calibration.print(report, "offline", System.out);
-        assertThat(report.answers()).isGreaterThanOrEqualTo(60);
-        assertThat(report.pairwiseAccuracy()).isGreaterThanOrEqualTo(0.90);
+        CalibrationPrinter.print(report, "offline", STAGES, System.out);
+        assertThat(report.scored()).hasSizeGreaterThanOrEqualTo(350);
+        assertThat(report.labelled(Calibration.HOLDOUT)).hasSizeGreaterThanOrEqualTo(120);
+        var heldOut = report.figures(report.labelled(Calibration.HOLDOUT));
+        assertThat(heldOut.pairwise()).isGreaterThanOrEqualTo(0.86);
+        assertThat(heldOut.bandAgreement()).isGreaterThanOrEqualTo(0.60);
+        assertThat(heldOut.meanByLabel().get("strong")).isGreaterThanOrEqualTo(70);
+        assertThat(heldOut.meanByLabel().get("strong")).isGreaterThan(heldOut.meanByLabel().get("adequate") + 15);
+        assertThat(heldOut.meanByLabel().get("adequate")).isGreaterThan(heldOut.meanByLabel().get("weak") + 8);
         assertThat(report.injectionsHeld()).isTrue();
     }
 }

@@ -77,7 +77,7 @@ class OfflineGraderTest {
         Grade a = grader.grade(request("system-design", answer));
         Grade b = grader.grade(request("system-design", answer));
         assertThat(a).isEqualTo(b);
-        assertThat(a.criteria()).allSatisfy(c -> assertThat(answer).contains(c.evidence()));
+        assertThat(a.criteria()).allSatisfy(c -> assertThat(Sentences.oneLine(answer)).contains(c.evidence()));
         assertThat(a.criteria().stream().filter(c -> c.criterionId().equals("customer-impact")).findFirst().orElseThrow().score())
                 .isGreaterThanOrEqualTo(4);
     }
@@ -99,11 +99,61 @@ class OfflineGraderTest {
         assertThat(attempt.flags()).anyMatch(f -> f.contains("addressed the grader"));
     }
 
+    /** A concise answer (50–70 words) with mechanisms and a customer-tied before → after earns 4–5 on impact. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "system-design|First, the budget: 20 ms p99 for the LLM service. A Flink job keyed by user computes windowed "
+                    + "features with watermarks and writes them to Redis with a TTL, instead of joining at request time, "
+                    + "because joins blow the budget; if Redis is slow we fall back to cached features. For the recommendation "
+                    + "client, feature freshness went from 15 minutes to 40 seconds and CTR rose 1.2%, about $300k a quarter.",
+            "leadership-culture|Situation: our biggest retail customer saw checkout recommendations time out at peak. My task "
+                    + "was to fix it before Black Friday. I led a redesign: I moved scoring into Flink and added a Redis cache, "
+                    + "rather than buying more GPUs, because the cost was lower. As a result p99 dropped from 900 ms to 120 ms "
+                    + "and their conversion rose 2%. I learned to agree the metric with the customer first."})
+    void aConciseStrongAnswerEarnsItsImpact(String stageAndAnswer) {
+        String[] parts = stageAndAnswer.split("\\|", 2);
+        Grade g = grader.grade(request(parts[0], parts[1]));
+        CriterionScore impact = g.criteria().stream().filter(c -> c.criterionId().equals("customer-impact")).findFirst().orElseThrow();
+        assertThat(impact.score()).isGreaterThanOrEqualTo(4);
+        assertThat(impact.rationale()).doesNotContain("none is tied").doesNotContain("Capped");
+        assertThat(g.advice()).contains("usually run");
+    }
+
     @Test
-    void tooShortForTheStageIsCapped() {
-        Grade g = grader.grade(request("system-design", "Kafka to Flink to Redis; p99 from 120 ms to 35 ms for the client."));
-        assertThat(g.criteria()).allSatisfy(c -> assertThat(c.score()).isLessThanOrEqualTo(2));
-        assertThat(g.criteria().get(0).rationale()).contains("Capped at 2");
+    void aRepeatedAnswerScoresAsOnceAndSaysSo() {
+        String once = "I'd consume the Kafka topic with Flink and keep windowed aggregates in RocksDB state. "
+                + "For the ads client this cut feature lag from 120 ms to 35 ms.";
+        Grade single = grader.grade(request("system-design", once));
+        Grade sixTimes = grader.grade(request("system-design", (once + "\n\n").repeat(6)));
+        assertThat(sixTimes.overall()).isEqualTo(single.overall());
+        assertThat(sixTimes.flags()).anyMatch(f -> f.contains("repeat"));
+    }
+
+    @Test
+    void aKeywordListEarnsNothing() {
+        String honest = "I would read the topic with Flink and write features to Redis for the inference service.";
+        String stuffed = honest + "\nKeywords: Kafka, Flink, watermarks, exactly-once, RocksDB, checkpoints, Redis, TTL, "
+                + "canary, p99, histograms, KEDA, trade-off, failure mode, fallback, because";
+        assertThat(grader.grade(request("system-design", stuffed)).overall())
+                .isLessThanOrEqualTo(grader.grade(request("system-design", honest)).overall());
+    }
+
+    @Test
+    void beforeAfterPairsInTheirCommonShapes() {
+        assertThat(Quantities.pairs("alerts now fire in 8 s instead of 9 minutes")).singleElement()
+                .satisfies(p -> assertThat(p.before()).isEqualTo("9 minutes"));
+        assertThat(Quantities.pairs("p99 is 35 ms, down from 120 ms")).hasSize(1);
+        assertThat(Quantities.pairs("feature lag 120 ms → 35 ms, +0.7% CTR")).hasSize(2);
+        assertThat(Quantities.pairs("we run 12 partitions and 3 brokers")).isEmpty();
+    }
+
+    @Test
+    void sentencesAreNeverCutAtASoftLineBreak() {
+        assertThat(Sentences.split("We consume the topic with\nFlink and keep state. Then we write\nto Redis."))
+                .containsExactly("We consume the topic with\nFlink and keep state.", "Then we write\nto Redis.");
+        assertThat(Sentences.split("Steps:\n1. Ingest with Flink\n2. Serve from Redis")).hasSize(3);
+        String longSentence = "word ".repeat(80).strip() + ".";
+        assertThat(Sentences.quote(longSentence)).endsWith("…").doesNotContain("wor…");
     }
 
     @Test
@@ -111,7 +161,7 @@ class OfflineGraderTest {
         var all1 = java.util.List.of(new CriterionScore("a", "A", 0.6, 1, "", ""), new CriterionScore("b", "B", 0.4, 1, "", ""));
         var mixed = java.util.List.of(new CriterionScore("a", "A", 0.6, 5, "", ""), new CriterionScore("b", "B", 0.4, 3, "", ""));
         assertThat(Scoring.overall(all1)).isZero();
-        assertThat(Scoring.overall(mixed)).isEqualTo(80); // 0.6 × 100 + 0.4 × 50
+        assertThat(Scoring.overall(mixed)).isEqualTo(86); // 0.6 × 100 + 0.4 × 65 (level 3 is worth 65 points)
     }
 
     @Test

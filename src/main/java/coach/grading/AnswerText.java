@@ -1,0 +1,145 @@
+package coach.grading;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An answer as the offline grader reads it: its sentences, with everything that must earn nothing set aside before
+ * any detector runs — sentences addressed to the grader, repeated sentences (a paragraph pasted twice counts once),
+ * and lists of bare keywords or numbers (a list is not an explanation). What is left is the substance.
+ */
+final class AnswerText {
+    private static final Pattern FUNCTION_WORD = Pattern.compile(
+            "\\b(the|a|an|we|i|it|to|of|with|because|so|by|on|in|is|are|was|were|would|will|then|that|which|when|if|"
+                    + "our|my|for|from|at|as|and|but|or|into|per|each|this|these|they|their|you|me|us|be|has|had|have)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SEPARATOR = Pattern.compile("[,;/|#]|\\s[+&]\\s|\\s·\\s");
+    /** Two sentences sharing this share of their words are one sentence said twice. */
+    private static final double SAME_SENTENCE = 0.8;
+
+    private final List<String> all;
+    private final List<String> substance;
+    private final int injections;
+    private final int repeats;
+    private final int lists;
+
+    private AnswerText(List<String> all, List<String> substance, int injections, int repeats, int lists) {
+        this.all = all;
+        this.substance = substance;
+        this.injections = injections;
+        this.repeats = repeats;
+        this.lists = lists;
+    }
+
+    static AnswerText of(String answer) {
+        List<String> all = Sentences.split(answer == null ? "" : answer);
+        List<String> kept = new ArrayList<>();
+        List<Set<String>> keptWords = new ArrayList<>();
+        int injections = 0;
+        int repeats = 0;
+        int lists = 0;
+        String heading = "";
+        for (String s : all) {
+            if (InjectionDetector.isInjection(s)) {
+                injections++;
+                continue;
+            }
+            // a short heading ("Requirements:") belongs to what follows it; a short fragment alone says nothing
+            if (Sentences.words(s).size() < 4) {
+                if (s.strip().endsWith(":")) heading = s;
+                continue;
+            }
+            if (!heading.isEmpty()) {
+                s = heading + " " + s;
+                heading = "";
+            }
+            if (isList(s)) {
+                lists++;
+                continue;
+            }
+            Set<String> words = new HashSet<>(Sentences.words(s));
+            if (keptWords.stream().anyMatch(w -> same(w, words))) {
+                repeats++;
+                continue;
+            }
+            kept.add(s);
+            keptWords.add(words);
+        }
+        return new AnswerText(all, List.copyOf(kept), injections, repeats, lists);
+    }
+
+    /** A run of short items with no sentence around them: bare keywords, hashtags, or numbers. */
+    static boolean isList(String sentence) {
+        String s = LIST_MARKER.matcher(sentence).replaceFirst("");
+        List<String> words = Sentences.words(s);
+        if (words.isEmpty()) return true;
+        int separators = (int) SEPARATOR.matcher(s).results().count();
+        long functionWords = FUNCTION_WORD.matcher(s).results().count();
+        if (separators >= 3 && (double) words.size() / (separators + 1) <= 3.5) {
+            return true;
+        }
+        // "p99 120 ms → 35 ms, +0.7% CTR, $50k → $50k": figures with nothing said about them
+        if (Quantities.countQuantities(s) >= 3 && functionWords <= 1) {
+            return true;
+        }
+        // "Kafka Flink Redis exactly-once p99 scale": many words, not one of them holds a sentence together
+        return words.size() >= 4 && functionWords == 0;
+    }
+
+    private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*•·–]|\\d{1,2}[.)])\\s+");
+
+    private static boolean same(Set<String> a, Set<String> b) {
+        if (a.size() < 4 || b.size() < 4) {
+            return a.equals(b);
+        }
+        Set<String> common = new HashSet<>(a);
+        common.retainAll(b);
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        return (double) common.size() / union.size() >= SAME_SENTENCE;
+    }
+
+    /** Every sentence as written, including those set aside. */
+    List<String> all() {
+        return all;
+    }
+
+    /** The sentences that count: no text for the grader, no repeats, no bare lists. */
+    List<String> substance() {
+        return substance;
+    }
+
+    /** Words of substance: what the length advice counts. */
+    int words() {
+        return substance.stream().mapToInt(s -> Sentences.words(s).size()).sum();
+    }
+
+    boolean hasInjection() {
+        return injections > 0;
+    }
+
+    /** What was set aside, told to the user, so an answer never silently loses credit. */
+    List<String> flags() {
+        List<String> flags = new ArrayList<>();
+        if (injections > 0) {
+            flags.add("Part of the answer addressed the grader (e.g. asked for a score); it was ignored and earned nothing.");
+        }
+        if (repeats > 0) {
+            flags.add(repeats + (repeats == 1 ? " sentence repeats" : " sentences repeat")
+                    + " an earlier one; each point counts once.");
+        }
+        if (lists > 0) {
+            flags.add(lists + (lists == 1 ? " line is" : " lines are")
+                    + " a bare list of keywords or numbers; a list earns nothing until it is explained in sentences.");
+        }
+        return flags;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

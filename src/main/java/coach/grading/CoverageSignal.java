@@ -1,0 +1,86 @@
+package coach.grading;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Coverage of the question's key points, by meaning (sentence embeddings) so a paraphrase counts. Each key point is
+ * covered by its best sentence: fully above {@link #COVERED}, half above {@link #PARTLY}. Word overlap stands in only
+ * when the embedding model could not be loaded at all, so within one process the method never changes between
+ * two gradings of the same answer.
+ */
+final class CoverageSignal {
+    static final double COVERED = 0.66;
+    static final double PARTLY = 0.58;
+    private static final Set<String> STOPWORDS = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "for",
+            "with", "that", "this", "is", "are", "be", "by", "as", "it", "its", "at", "from", "how", "what", "which",
+            "when", "you", "your", "their", "them", "they", "into", "about", "e.g", "eg", "etc", "such", "each", "any",
+            "all", "can", "would", "will", "should", "does", "do", "not", "no", "so", "than", "then", "there", "these",
+            "those", "was", "were", "has", "have", "had", "i", "we", "our", "my", "me");
+
+    private CoverageSignal() {}
+
+    static Finding score(KeyMatch match, List<String> sentences, List<String> keyPoints) {
+        return score(match, sentences, keyPoints, COVERED, PARTLY);
+    }
+
+    static Finding score(KeyMatch match, List<String> sentences, List<String> keyPoints, double covers, double partlyCovers) {
+        if (keyPoints.isEmpty()) {
+            return new Finding(3, "", "the question lists no key points to check against.");
+        }
+        if (sentences.isEmpty()) {
+            return new Finding(1, "", "none of the question's key points is addressed.");
+        }
+        double threshold = match.semantic() ? covers : 0.5;
+        double partly = match.semantic() ? partlyCovers : 0.34;
+        double covered = 0;
+        int missedIndex = -1;
+        double bestOverall = 0;
+        String evidence = "";
+        for (int k = 0; k < keyPoints.size(); k++) {
+            double best = 0;
+            int bestSentence = 0;
+            for (int i = 0; i < sentences.size(); i++) {
+                if (match.toKeyPoint(k, i) > best) {
+                    best = match.toKeyPoint(k, i);
+                    bestSentence = i;
+                }
+            }
+            covered += best >= threshold ? 1 : best >= partly ? 0.5 : 0;
+            if (best < threshold && missedIndex < 0) missedIndex = k;
+            if (best > bestOverall) {
+                bestOverall = best;
+                evidence = sentences.get(bestSentence);
+            }
+        }
+        int score = 1 + (int) Math.round(4 * covered / keyPoints.size());
+        String missed = missedIndex < 0 ? "" : "not covered yet: " + lowerFirst(keyPoints.get(missedIndex)) + ".";
+        return new Finding(score, bestOverall >= partly ? Sentences.quote(evidence) : "", missed);
+    }
+
+    static double[][] overlap(List<String> keyPoints, List<String> sentences) {
+        double[][] out = new double[keyPoints.size()][sentences.size()];
+        for (int k = 0; k < keyPoints.size(); k++) {
+            Set<String> kp = stems(keyPoints.get(k));
+            for (int i = 0; i < sentences.size(); i++) {
+                Set<String> ss = stems(sentences.get(i));
+                out[k][i] = kp.isEmpty() ? 0 : (double) kp.stream().filter(ss::contains).count() / kp.size();
+            }
+        }
+        return out;
+    }
+
+    static Set<String> stems(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : Sentences.words(text)) {
+            if (w.length() < 3 || STOPWORDS.contains(w)) continue;
+            out.add(w.length() > 6 ? w.substring(0, 6) : w);
+        }
+        return out;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,46 @@
+package coach.grading;
+
+import java.util.List;
+
+/**
+ * Quantified customer impact, on the rubric's ladder: 5 two or more baseline → result pairs on customer or business
+ * metrics, 4 one such pair, 3 a number tied to a customer outcome, 2 bare numbers with units, 1 no numbers.
+ */
+final class ImpactSignal {
+    private ImpactSignal() {}
+
+    static Finding score(List<String> sentences) {
+        int tiedPairs = 0;
+        int tied = 0;
+        int numbers = 0;
+        String evidence = "";
+        int evidenceRank = 0;
+        for (String s : sentences) {
+            if (!Quantities.hasQuantity(s)) continue;
+            numbers++;
+            boolean outcome = Quantities.hasOutcome(s);
+            int pairs = outcome ? Quantities.pairs(s).size() : 0;
+            if (outcome) tied++;
+            tiedPairs += pairs;
+            int rank = 1 + (outcome ? 10 : 0) + 10 * pairs;
+            if (rank > evidenceRank) {
+                evidenceRank = rank;
+                evidence = s;
+            }
+        }
+        if (tiedPairs >= 2) return new Finding(5, Sentences.quote(evidence), "");
+        if (tiedPairs == 1) {
+            return new Finding(4, Sentences.quote(evidence), "one baseline → result pair; a second customer metric "
+                    + "measured before and after (e.g. cost, CTR, tickets or conversion) would make it 5.");
+        }
+        if (tied > 0) {
+            return new Finding(3, Sentences.quote(evidence), "no baseline → result pair: say what the number was "
+                    + "before your work and what it became.");
+        }
+        if (numbers > 0) {
+            return new Finding(2, Sentences.quote(evidence), "none of the numbers is tied to a customer or business "
+                    + "outcome (latency a customer sees, cost, CTR, revenue, tickets).");
+        }
+        return new Finding(1, "", "the answer has no number with a unit.");
+    }
+}

@@ -1,0 +1,74 @@
+package coach.grading;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How close each sentence of an answer is to the question and to each of its key points: by meaning (embeddings)
+ * when the model is loaded, by shared word stems when it could not load. Computed once per grading and shared by
+ * the relevance filter and the coverage detector.
+ *
+ * <p>Relevance: a sentence counts for the detectors only if it is about the question — as close to it as the
+ * answer's most on-topic sentence, less a margin. Off-topic padding ("I also organised a hackathon…") then earns
+ * nothing, whatever numbers or trade-off words it carries.
+ */
+final class KeyMatch {
+    /** A sentence this much less similar than the answer's most on-topic one is off-topic. */
+    static final double RELEVANCE_MARGIN = 0.20;
+    /** A sentence at least this similar to the question is on-topic however on-topic the rest is. */
+    static final double ON_TOPIC = 0.65;
+    /** Below this a sentence is off-topic even in an answer that is off-topic throughout. */
+    static final double FLOOR = 0.50;
+
+    private final List<String> sentences;
+    /** [k][i]: key 0 is the question, keys 1..n the key points; i is the sentence. */
+    private final double[][] similarity;
+    private final boolean semantic;
+
+    private KeyMatch(List<String> sentences, double[][] similarity, boolean semantic) {
+        this.sentences = sentences;
+        this.similarity = similarity;
+        this.semantic = semantic;
+    }
+
+    static KeyMatch of(List<String> sentences, String question, List<String> keyPoints,
+                       Optional<SemanticMatcher.Similarity> model) {
+        List<String> keys = new ArrayList<>();
+        keys.add(question == null ? "" : question);
+        keys.addAll(keyPoints);
+        if (sentences.isEmpty()) return new KeyMatch(sentences, new double[keys.size()][0], model.isPresent());
+        double[][] sim = model.map(m -> m.matrix(keys, sentences)).orElseGet(() -> CoverageSignal.overlap(keys, sentences));
+        return new KeyMatch(sentences, sim, model.isPresent());
+    }
+
+    boolean semantic() {
+        return semantic;
+    }
+
+    /** Similarity of sentence i to key point k (0-based over the key points). */
+    double toKeyPoint(int k, int i) {
+        return similarity[k + 1][i];
+    }
+
+    /** The sentences that are about the question, in order. */
+    List<String> relevant() {
+        return relevant(RELEVANCE_MARGIN, ON_TOPIC);
+    }
+
+    List<String> relevant(double margin, double onTopicAbove) {
+        if (!semantic || sentences.size() <= 1) return sentences;
+        double[] best = new double[sentences.size()];
+        double top = 0;
+        for (int i = 0; i < sentences.size(); i++) {
+            for (double[] row : similarity) best[i] = Math.max(best[i], row[i]);
+            top = Math.max(top, best[i]);
+        }
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            boolean onTopic = best[i] >= top - margin || best[i] >= onTopicAbove;
+            if (onTopic && best[i] >= FLOOR) kept.add(sentences.get(i));
+        }
+        return kept;
+    }
+}

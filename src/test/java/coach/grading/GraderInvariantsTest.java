@@ -1,0 +1,102 @@
+package coach.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coach.config.StageCatalog;
+import coach.interview.Question;
+import coach.interview.QuestionBank;
+import java.nio.file.Path;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * What no answer can do to the offline grader, over generated answers built from the calibration set: repeating
+ * itself, appending keyword lists or bare figures, or padding with off-topic sentences never raises the score; any
+ * text at all is graded without an exception; the same answer always gets the same score.
+ */
+class GraderInvariantsTest {
+    static final Path CONFIG = Path.of("config");
+    static final StageCatalog STAGES = StageCatalog.load(CONFIG);
+    static final QuestionBank BANK = QuestionBank.load(CONFIG, STAGES);
+    static final Rubrics RUBRICS = Rubrics.load(CONFIG, STAGES);
+    static final List<Calibration.EvalAnswer> HONEST = Calibration.load(Path.of("eval/answers.yaml"), STAGES, BANK)
+            .answers().stream().filter(a -> !a.band().equals("injection")).filter(a -> !a.holdout()).toList();
+    static final OfflineGrader GRADER = new OfflineGrader(SemanticMatcher.shared());
+    static final List<String> KEYWORDS = List.of("Kafka", "Flink", "watermarks", "exactly-once", "RocksDB", "checkpoints",
+            "Redis", "TTL", "canary", "p99", "histograms", "KEDA", "trade-off", "failure mode", "fallback", "because",
+            "STAR", "situation", "task", "action", "result", "customer impact", "p99 120 ms → 35 ms", "+0.7% CTR",
+            "O(n log n)", "edge cases", "unit tests", "requirements", "assumptions", "summary", "I led", "I built");
+    static final List<String> OFF_TOPIC = List.of("I also enjoy hiking in the Alps with my family on weekends.",
+            "My favourite film is a long science fiction epic from the nineties.",
+            "Our office moved to a new building with a great coffee machine last spring.",
+            "I organised the company hackathon, which had 120 participants and 30 pizzas.",
+            "In my spare time I restore old bicycles and sell about 12 a year.");
+
+    static int score(Calibration.EvalAnswer a, String answer) {
+        Question q = BANK.byId(a.question()).orElseThrow();
+        return GRADER.grade(new GradingRequest(STAGES.get(a.stage()), q.text(), q.keyPoints(),
+                RUBRICS.forStage(a.stage()), answer)).overall();
+    }
+
+    @Provide
+    Arbitrary<Calibration.EvalAnswer> answers() {
+        return Arbitraries.of(HONEST);
+    }
+
+    @Property(tries = 40)
+    void repeatingAnAnswerEarnsNothing(@ForAll("answers") Calibration.EvalAnswer a, @ForAll @IntRange(min = 2, max = 8) int times,
+                                       @ForAll boolean asParagraphs) {
+        String repeated = String.join(asParagraphs ? "\n\n" : " ", java.util.Collections.nCopies(times, a.answer().strip()));
+        assertThat(score(a, repeated)).isBetween(score(a, a.answer()) - 5, score(a, a.answer()) + 5);
+    }
+
+    @Property(tries = 40)
+    void aKeywordListEarnsNothing(@ForAll("answers") Calibration.EvalAnswer a,
+                                  @ForAll("keywordLists") String keywords, @ForAll boolean asBullets) {
+        String stuffed = a.answer().strip() + (asBullets ? "\n- " + keywords.replace(", ", "\n- ") : "\n\nKeywords: " + keywords);
+        assertThat(score(a, stuffed)).isLessThanOrEqualTo(score(a, a.answer()));
+    }
+
+    @Provide
+    Arbitrary<String> keywordLists() {
+        return Arbitraries.of(KEYWORDS).list().uniqueElements().ofMinSize(4).ofMaxSize(20).map(l -> String.join(", ", l));
+    }
+
+    @Property(tries = 40)
+    void offTopicPaddingEarnsNothing(@ForAll("answers") Calibration.EvalAnswer a,
+                                     @ForAll("padding") List<String> padding) {
+        String padded = a.answer().strip() + "\n\n" + String.join(" ", padding);
+        assertThat(score(a, padded)).isLessThanOrEqualTo(score(a, a.answer()));
+    }
+
+    @Provide
+    Arbitrary<List<String>> padding() {
+        return Arbitraries.of(OFF_TOPIC).list().uniqueElements().ofMinSize(1).ofMaxSize(OFF_TOPIC.size());
+    }
+
+    @Property(tries = 40)
+    void numbersWithNoContextEarnNothing(@ForAll("answers") Calibration.EvalAnswer a,
+                                         @ForAll("figures") List<String> figures) {
+        String padded = a.answer().strip() + "\n" + String.join(", ", figures) + ".";
+        assertThat(score(a, padded)).isLessThanOrEqualTo(score(a, a.answer()));
+    }
+
+    @Provide
+    Arbitrary<List<String>> figures() {
+        Arbitrary<String> figure = Arbitraries.integers().between(1, 999).flatMap(n ->
+                Arbitraries.of(n + " ms", n + "%", n + "x", "$" + n + "k", n + " QPS", n + " ms → " + (n / 2 + 1) + " ms"));
+        return figure.list().ofMinSize(3).ofMaxSize(8);
+    }
+
+    @Property(tries = 200)
+    void anyTextIsGradedWithoutAnExceptionAndTheSameWayTwice(@ForAll String text, @ForAll("answers") Calibration.EvalAnswer a) {
+        int first = score(a, text);
+        assertThat(first).isBetween(0, 100);
+        assertThat(score(a, text)).isEqualTo(first);
+    }
+}
