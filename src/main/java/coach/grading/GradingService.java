@@ -6,7 +6,10 @@ import coach.interview.AskedQuestion;
 import coach.interview.InterviewRepository;
 import coach.interview.Question;
 import coach.interview.QuestionBank;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +21,8 @@ import java.util.Optional;
 
 /** Grades stored answers exactly once and keeps the result; the answer is always stored before grading starts. */
 public final class GradingService {
+    private static final Logger log = LoggerFactory.getLogger(GradingService.class);
+    private static final int DISAGREEMENT_WARNING = 40;
     private final StageCatalog stages;
     private final QuestionBank bank;
     private final Rubrics rubrics;
@@ -75,6 +80,7 @@ public final class GradingService {
         } else {
             grade = grader.grade(request);
             outcome = grade.grader().equals(offline.name()) ? "fallback" : "llm";
+            if (outcome.equals("llm")) recordDisagreement(grade, offline.grade(request), asked.stageId());
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         Timer.builder("coach.grading").tag("outcome", outcome).register(metrics).record(Duration.ofMillis(latencyMs));
@@ -82,6 +88,21 @@ public final class GradingService {
         metrics.counter("coach.llm.tokens", "direction", "output").increment(grade.usage().outputTokens());
         return grades.save(answer.id(), answer.teamId(), answer.userId(), asked.stageId(), grade, outcome, latencyMs,
                 clock.instant());
+    }
+
+    /**
+     * How far the LLM's and the offline grader's overall scores are apart, per graded answer: both publish the same
+     * bands, so a wide gap means one of them misreads the answer. Logged (ids only, never the answer) above 40.
+     */
+    private void recordDisagreement(Grade llm, Grade offlineGrade, String stageId) {
+        int gap = Math.abs(llm.overall() - offlineGrade.overall());
+        DistributionSummary.builder("coach.grader.disagreement").baseUnit("points")
+                .description("absolute difference between the LLM and offline overall scores of one answer")
+                .serviceLevelObjectives(5, 10, 20, 40).register(metrics).record(gap);
+        if (gap > DISAGREEMENT_WARNING) {
+            log.warn("graders disagree by {} points on a {} answer (LLM {}, offline {})", gap, stageId, llm.overall(),
+                    offlineGrade.overall());
+        }
     }
 
     private Instant startOfUtcDay() {

@@ -123,6 +123,11 @@ class GradingCapacityEndToEndTest {
         int llm = app.app().database.jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from grade where user_id = :u and outcome = 'llm' and input_tokens = 900").bind("u", user).mapTo(Integer.class).one());
         assertThat(llm).isEqualTo(10);
+        // both graders ran on every LLM-graded answer: the gap between them is recorded once per answer
+        var disagreement = app.app().metrics.find("coach.grader.disagreement").summary();
+        assertThat(disagreement).isNotNull();
+        assertThat(disagreement.count()).isGreaterThanOrEqualTo(10);
+        assertThat(app.app().metrics.scrape()).contains("coach_grader_disagreement_points_count");
     }
 
     @Test
