@@ -26,14 +26,16 @@ import coach.practice.PracticeJobs;
 import coach.practice.PracticeRepository;
 import coach.practice.PracticeService;
 import coach.practice.ReminderService;
+import coach.jobs.Jobs;
+import coach.slack.SignatureFilter;
 import coach.slack.SlackApp;
-import coach.slack.SlackReminderSender;
-import coach.slack.SlackWork;
 import coach.slack.Utf8SlackAppServlet;
 import coach.store.Database;
 import coach.store.EventLog;
+import coach.store.SeenSignatures;
 import coach.web.HttpServer;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -41,6 +43,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.langchain4j.model.chat.ChatModel;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,7 +90,7 @@ public final class App implements AutoCloseable {
         GraderPrompts prompts = GraderPrompts.load(config.promptsDir());
         Optional<ChatModel> chatModel = ChatModels.fromConfig(config);
         Grader grader = chatModel.<Grader>map(m -> new LlmGrader(m, config.openAiModel(), prompts, offline,
-                settings.grading().maxConcurrentLlmCalls())).orElse(offline);
+                settings.grading().maxConcurrentLlmCalls(), config.llmTimeout(), clock, LlmGrader.Sleeper.REAL)).orElse(offline);
         this.comp = CompService.load(config.configDir());
         String phrasePrompt = CompPhraser.loadPrompt(config.promptsDir());
         this.compPhraser = chatModel.map(m -> new CompPhraser(m, new GroundingCheck(comp.data()), phrasePrompt));
@@ -112,22 +115,41 @@ public final class App implements AutoCloseable {
         return ready;
     }
 
-    /** Serves Slack (HTTP or Socket Mode) and runs the scheduler. Returns the HTTP port. */
+    /**
+     * Serves Slack (HTTP or Socket Mode) and runs the scheduler. Returns the HTTP port. The listeners are registered
+     * before the scheduler starts, so jobs left by an earlier run find their handlers.
+     */
     public int startSlack() throws Exception {
-        SlackApp.Parts parts = SlackApp.parts(config, stages);
-        SlackReminderSender reminderSender = new SlackReminderSender(parts.poster());
+        if (!config.socketMode()) {
+            SlackApp.requireUtf8(Charset.defaultCharset());
+            if (config.slackSigningSecret().isEmpty()) {
+                throw new IllegalStateException("SLACK_SIGNING_SECRET is required to serve Slack over HTTP");
+            }
+        }
+        SlackApp.Parts parts = SlackApp.parts(config, stages, database, interviews, clock, config.slackTimeout());
         PracticeRepository practiceRepository = new PracticeRepository(database.jdbi());
-        ReminderService reminders = new ReminderService(practiceRepository, interviews, stages, reminderSender, metrics, clock);
+        ReminderService reminders = new ReminderService(practiceRepository, interviews, stages, parts.reminderSender(), metrics, clock);
         PracticeJobs practiceJobs = new PracticeJobs(reminders);
-        GradingJobs gradingJobs = startScheduler(parts.reports(), practiceJobs);
+        GradingJobs gradingJobs = new GradingJobs(grading, parts.reports(), clock,
+                Duration.ofSeconds(settings.grading().reportOrderWaitSeconds()));
+        List<Task<?>> tasks = List.of(gradingJobs.task(), practiceJobs.reminderTask(), practiceJobs.snoozeTask(),
+                parts.outbox().task(), parts.commands().task());
+        Jobs jobs = new Jobs(database, tasks);
+        gradingJobs.bind(jobs::client);
+        practiceJobs.bind(jobs::client);
+        parts.outbox().bind(jobs);
+        parts.commands().bind(jobs);
         PracticeService practice = new PracticeService(practiceRepository, reminders, practiceJobs, stages, interviews, clock);
-        SlackWork work = new SlackWork(8, 2_000);
-        closeables.add(work);
+        SeenSignatures seen = new SeenSignatures(database.jdbi(), clock);
         SlackApp slack = new SlackApp(config, parts, new SlackApp.Services(stages, interviews, grading, gradingJobs,
-                events, comp, compPhraser, new WatchedChannels(database.jdbi(), clock), practice, reminderSender), work);
+                events, comp, compPhraser, new WatchedChannels(database.jdbi(), clock), practice, database, seen,
+                metrics, clock));
         // Bolt checks the token (auth.test) when it starts: do it now, so a bad token stops start-up with a clear
         // message instead of failing every request later
         slack.app().start();
+        startScheduler(tasks, jobs, seen);
+        // answers stored but never reported (stored before the grading job existed, by an older version) are picked up
+        interviewRepository.answersWithoutReport().forEach(gradingJobs::enqueue);
         if (config.socketMode()) {
             SocketModeApp socket = new SocketModeApp(config.slackAppToken().orElseThrow(), slack.app());
             socket.startAsync();
@@ -136,36 +158,41 @@ public final class App implements AutoCloseable {
         }
         // /health answers 200 only once the server listens: not before the grader is ready
         awaitGraderReady();
-        http = new HttpServer(config.port(), config.socketMode() ? null : new Utf8SlackAppServlet(slack.app()),
-                database, metrics);
+        http = config.socketMode()
+                ? new HttpServer(config.port(), null, null, database, metrics)
+                : new HttpServer(config.port(), new Utf8SlackAppServlet(slack.app()),
+                        new SignatureFilter(config.slackSigningSecret().orElseThrow(), clock, metrics), database, metrics);
         http.start();
         closeables.add(http);
         log.info("Interview Coach serving Slack on :{} ({})", http.port(), config);
         return http.port();
     }
 
-    private GradingJobs startScheduler(ReportDelivery reports, PracticeJobs practiceJobs) {
-        GradingJobs gradingJobs = new GradingJobs(grading, reports, clock,
-                Duration.ofMinutes(settings.grading().reportOrderWaitMinutes()));
-        // a retry arrives within minutes (Slack gives up after about 5): a day of event ids is plenty
-        RecurringTask<Void> purgeEvents = Tasks.recurring("purge-processed-events", FixedDelay.ofHours(1))
-                .execute((instance, ctx) -> events.purgeOlderThan(Duration.ofDays(1)));
-        scheduler = Scheduler.create(database.dataSource(),
-                        List.of(gradingJobs.task(), practiceJobs.reminderTask(), practiceJobs.snoozeTask()))
-                .startTasks(purgeEvents)
+    /**
+     * db-scheduler on the app's database. An instance that dies (kill -9) stops its heartbeats; after the configured
+     * number of missed heartbeats (within 30 s) another instance, or this one restarted, runs its jobs again.
+     */
+    private void startScheduler(List<Task<?>> tasks, Jobs jobs, SeenSignatures seen) {
+        // a retry arrives within minutes (Slack gives up after about 5): a day of event ids is plenty; a signature
+        // is only accepted within 5 minutes of its timestamp, so an hour of them covers every possible replay
+        RecurringTask<Void> purge = Tasks.recurring("purge-processed-events", FixedDelay.ofMinutes(10))
+                .execute((instance, ctx) -> {
+                    events.purgeOlderThan(Duration.ofDays(1));
+                    seen.purgeOlderThan(Duration.ofHours(1));
+                });
+        CoachSettings.Jobs settings = this.settings.jobs();
+        scheduler = Scheduler.create(database.dataSource(), tasks)
+                .startTasks(purge)
                 .threads(4)
-                .pollingInterval(Duration.ofSeconds(2))
+                .pollingInterval(Duration.ofSeconds(1))
                 .enableImmediateExecution()
-                .heartbeatInterval(Duration.ofSeconds(30))
+                .heartbeatInterval(Duration.ofSeconds(settings.heartbeatSeconds()))
+                .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
-        gradingJobs.bind(() -> scheduler);
-        practiceJobs.bind(() -> scheduler);
+        jobs.bind(scheduler);
         scheduler.start();
-        // answers stored but never reported (a crash between storing and scheduling) are picked up again
-        interviewRepository.answersWithoutReport().forEach(gradingJobs::enqueue);
         closeables.add(scheduler::stop);
-        return gradingJobs;
     }
 
     @Override

@@ -13,6 +13,7 @@ public record AppConfig(
         Optional<String> slackSigningSecret,
         Optional<String> slackAppToken,
         String slackApiUrl,
+        java.time.Duration slackTimeout,
         Optional<String> openAiApiKey,
         Optional<String> openAiBaseUrl,
         String openAiModel,
@@ -25,7 +26,7 @@ public record AppConfig(
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_MODEL = "gpt-4.1-mini";
     public static final String DEFAULT_DB_URL =
-            "jdbc:h2:file:./data/coach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
+            "jdbc:h2:file:./data/coach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0";
 
     public static AppConfig fromEnv(Map<String, String> env) {
         String port = value(env, "PORT").orElse("3000");
@@ -44,6 +45,7 @@ public record AppConfig(
                 value(env, "SLACK_SIGNING_SECRET"),
                 value(env, "SLACK_APP_TOKEN"),
                 apiUrl.endsWith("/") ? apiUrl : apiUrl + "/",
+                java.time.Duration.ofSeconds(positive(env, "SLACK_TIMEOUT_SECONDS", 10)),
                 value(env, "OPENAI_API_KEY"),
                 value(env, "OPENAI_BASE_URL"),
                 value(env, "OPENAI_MODEL").orElse(DEFAULT_MODEL),

@@ -1,6 +1,7 @@
 package coach.grading;
 
 import coach.config.AppConfig;
+import coach.llm.RetryAfterHttpClient;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -22,7 +23,9 @@ public final class ChatModels {
                 .strictJsonSchema(true)
                 .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                 .timeout(config.llmTimeout())
-                .maxRetries(2);
+                // LangChain4j retries at fixed short intervals and cannot see Retry-After: the grader retries itself
+                .maxRetries(0)
+                .httpClientBuilder(new RetryAfterHttpClient.Builder());
         config.openAiBaseUrl().ifPresent(model::baseUrl);
         return Optional.of(model.build());
     }

@@ -1,12 +1,16 @@
 package coach.grading;
 
+import coach.jobs.RetryLater;
+import coach.jobs.RetryPolicy;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,7 +30,7 @@ public final class GradingJobs {
     private final Clock clock;
     private final Duration orderWait;
     private final ConcurrentHashMap<String, Object> userLocks = new ConcurrentHashMap<>();
-    private final OneTimeTask<Long> task;
+    private final CustomTask<Long> task;
     private Supplier<SchedulerClient> scheduler = () -> {
         throw new IllegalStateException("scheduler not started");
     };
@@ -37,22 +41,27 @@ public final class GradingJobs {
         this.delivery = delivery;
         this.clock = clock;
         this.orderWait = orderWait;
-        this.task = Tasks.oneTime(GRADE_ANSWER)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(MAX_ATTEMPTS,
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0),
-                        (complete, ops) -> gaveUp((Long) complete.getExecution().taskInstance.getData())))
+        // a failed delivery waits as long as Slack asked (Retry-After), other failures back off; the retry time is in
+        // the job's row, so it survives restarts
+        this.task = Tasks.custom(GRADE_ANSWER)
+                .onFailure(new RetryPolicy<>(MAX_ATTEMPTS, Duration.ofSeconds(5), Duration.ofMinutes(5), (id, e) -> gaveUp(id)))
                 .execute((instance, ctx) -> {
+                    Optional<Instant> again;
                     try {
-                        run(instance.getData());
+                        again = run(instance.getData());
+                    } catch (RetryLater e) {
+                        throw e;
                     } catch (RuntimeException e) {
                         // db-scheduler logs the failure: give it no message that could quote the answer
                         throw new IllegalStateException("grading answer " + instance.getData() + " failed: "
                                 + e.getClass().getSimpleName());
                     }
+                    return again.<CompletionHandler<Long>>map(at -> (complete, ops) -> ops.reschedule(complete, at))
+                            .orElseGet(CompletionHandler.OnCompleteRemove::new);
                 });
     }
 
-    public OneTimeTask<Long> task() {
+    public CustomTask<Long> task() {
         return task;
     }
 
@@ -81,30 +90,35 @@ public final class GradingJobs {
         }
     }
 
-    void run(long answerId) {
+    /** Grades and reports; returns when to look again if a report is waiting for an earlier one. */
+    Optional<Instant> run(long answerId) {
         GradedAnswer graded = grading.gradeOnce(answerId);
         log.info("graded answer {} ({}): {}/100", answerId, graded.grade().grader(), graded.grade().overall());
-        deliverInOrder(graded.answer().teamId(), graded.answer().userId());
+        return deliverInOrder(graded.answer().teamId(), graded.answer().userId());
     }
 
     /**
      * Sends this user's finished reports oldest first. Gradings run in parallel, so a later answer may be graded
-     * first: its report then waits until the earlier one is graded (that job sends both), unless the earlier one
-     * has been stuck for longer than {@code orderWait}. The lock keeps two jobs of one user from sending the same
-     * report twice within this instance; the reported_at mark covers restarts.
+     * first: its report then waits until the earlier one is graded (that job sends both), but never longer than
+     * {@code orderWait} after the earlier answer: this job comes back then (the returned time) and sends what is
+     * ready, so a stuck earlier answer holds nothing back for long. The lock keeps two jobs of one user from sending
+     * the same report twice within this instance; the reported_at mark and the idempotent delivery cover the rest.
      */
-    private void deliverInOrder(String teamId, String userId) {
+    private Optional<Instant> deliverInOrder(String teamId, String userId) {
         synchronized (userLocks.computeIfAbsent(teamId + "/" + userId, k -> new Object())) {
             for (GradeRepository.Pending pending : grading.unreported(teamId, userId)) {
                 if (!pending.graded()) {
-                    if (pending.answeredAt().isAfter(clock.instant().minus(orderWait))) {
-                        return; // its own job will deliver it, then the ones after it
+                    Instant waitEnds = pending.answeredAt().plus(orderWait);
+                    if (waitEnds.isAfter(clock.instant())) {
+                        return Optional.of(waitEnds); // its own job will deliver it, then the ones after it
                     }
                     continue;
                 }
                 GradedAnswer next = grading.gradeOnce(pending.answerId());
                 try {
                     delivery.deliver(next);
+                } catch (RetryLater e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
@@ -113,6 +127,7 @@ public final class GradingJobs {
                 }
                 grading.markReported(next);
             }
+            return Optional.empty();
         }
     }
 }

@@ -75,7 +75,7 @@ public final class GradingService {
             outcome = "offline";
         } else if (grades.llmGradingsSince(answer.teamId(), answer.userId(), startOfUtcDay()) >= dailyLlmLimit) {
             grade = offline.grade(request).withNote("You have reached today's limit of " + dailyLlmLimit
-                    + " LLM gradings, so the offline grader graded this answer. The limit resets at 00:00 UTC.");
+                    + " LLM gradings, so the LLM grader did not grade this one. The limit resets at 00:00 UTC.");
             outcome = "limit";
         } else {
             grade = grader.grade(request);

@@ -19,7 +19,7 @@ final class KeyMatch {
     /** A sentence at least this similar to the question is on-topic however on-topic the rest is. */
     static final double ON_TOPIC = 0.65;
     /** Below this a sentence is off-topic even in an answer that is off-topic throughout. */
-    static final double FLOOR = 0.50;
+    static final double FLOOR = 0.56;
 
     private final List<String> sentences;
     /** [k][i]: key 0 is the question, keys 1..n the key points; i is the sentence. */

@@ -45,14 +45,29 @@ public final class InterviewRepository {
 
     public AskedQuestion insertAsked(Learner who, long sessionId, String stageId, String questionId, String kind,
                                      String prompt, Long parentId, Instant now) {
+        return insertAsked(who, sessionId, stageId, questionId, kind, prompt, parentId, now, null);
+    }
+
+    /** As above; with a request key, a second insert for the same key is not made (see {@link #askedByRequest}). */
+    public AskedQuestion insertAsked(Learner who, long sessionId, String stageId, String questionId, String kind,
+                                     String prompt, Long parentId, Instant now, String requestKey) {
         long id = jdbi.withHandle(h -> h.createUpdate("""
-                insert into asked_question (team_id, user_id, session_id, stage_id, question_id, kind, prompt, parent_id, asked_at)
-                values (:team, :user, :session, :stage, :question, :kind, :prompt, :parent, :now)""")
+                insert into asked_question (team_id, user_id, session_id, stage_id, question_id, kind, prompt, parent_id,
+                                            asked_at, request_key)
+                values (:team, :user, :session, :stage, :question, :kind, :prompt, :parent, :now, :key)""")
                 .bind("team", who.teamId()).bind("user", who.userId()).bind("session", sessionId)
                 .bind("stage", stageId).bind("question", questionId).bind("kind", kind).bind("prompt", prompt)
-                .bind("parent", parentId).bind("now", now)
+                .bind("parent", parentId).bind("now", now).bind("key", requestKey)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         return asked(who, id).orElseThrow();
+    }
+
+    /** The question a job already asked under this key (a job that runs again asks nothing new). */
+    public Optional<AskedQuestion> askedByRequest(Learner who, String requestKey) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select * from asked_question where team_id = :team and user_id = :user and request_key = :key""")
+                .bind("team", who.teamId()).bind("user", who.userId()).bind("key", requestKey)
+                .mapTo(AskedQuestion.class).findFirst());
     }
 
     public void attachMessage(Learner who, long askedId, String channelId, String messageTs) {

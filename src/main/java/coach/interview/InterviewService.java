@@ -33,19 +33,45 @@ public final class InterviewService {
     public record Asked(AskedQuestion asked, Question question, Stage stage) {}
 
     public Asked ask(Learner who, Stage stage, String channelId) {
+        return ask(who, stage, channelId, null);
+    }
+
+    /**
+     * As {@link #ask(Learner, Stage, String)}; a job that may run twice (a revived reminder) passes a request key,
+     * and a second call with the same key returns the question the first one asked.
+     */
+    public Asked ask(Learner who, Stage stage, String channelId, String requestKey) {
+        Optional<Asked> earlier = earlier(who, requestKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Question question = nextQuestion(who, stage);
         long session = repository.openSession(who, stage.id(), channelId, clock.instant());
         AskedQuestion asked = repository.insertAsked(who, session, stage.id(), question.id(), AskedQuestion.MAIN,
-                question.text(), null, clock.instant());
+                question.text(), null, clock.instant(), requestKey);
         return new Asked(asked, question, stage);
     }
 
     /** A follow-up to an earlier question, in the same session; its text may come from the bank or an LLM. */
     public Asked askFollowUp(Learner who, AskedQuestion parent, String followUpText) {
+        return askFollowUp(who, parent, followUpText, null);
+    }
+
+    /** As above, asked once per request key. */
+    public Asked askFollowUp(Learner who, AskedQuestion parent, String followUpText, String requestKey) {
+        Optional<Asked> earlier = earlier(who, requestKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Question question = bank.byId(parent.questionId()).orElseThrow();
         AskedQuestion asked = repository.insertAsked(who, parent.sessionId(), parent.stageId(), parent.questionId(),
-                AskedQuestion.FOLLOW_UP, followUpText, parent.id(), clock.instant());
+                AskedQuestion.FOLLOW_UP, followUpText, parent.id(), clock.instant(), requestKey);
         return new Asked(asked, question, stages.get(parent.stageId()));
+    }
+
+    private Optional<Asked> earlier(Learner who, String requestKey) {
+        return requestKey == null ? Optional.empty() : repository.askedByRequest(who, requestKey)
+                .flatMap(a -> bank.byId(a.questionId()).map(q -> new Asked(a, q, stages.get(a.stageId()))));
     }
 
     /**
@@ -63,6 +89,11 @@ public final class InterviewService {
 
     public void attachMessage(AskedQuestion asked, String channelId, String messageTs) {
         repository.attachMessage(asked.learner(), asked.id(), channelId, messageTs);
+    }
+
+    /** The question's message, once posted: replies in its thread are answers to it. */
+    public void attachMessage(Learner who, long askedId, String channelId, String messageTs) {
+        repository.attachMessage(who, askedId, channelId, messageTs);
     }
 
     public Optional<AskedQuestion> asked(Learner who, long askedId) {

@@ -53,7 +53,7 @@ public final class PracticeJobs {
                         new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofMinutes(1), 2.0)))
                 .execute((instance, ctx) -> {
                     try {
-                        reminders.runSnooze(instance.getData());
+                        reminders.runSnooze(instance.getData(), instance.getId());
                     } catch (ReminderSender.SendFailure f) {
                         if (f.kind() != ReminderSender.Kind.UNREACHABLE) {
                             throw new IllegalStateException("snoozed reminder failed: " + f.getMessage(), f);

@@ -119,14 +119,19 @@ public final class PracticeRepository {
                 .findFirst());
     }
 
+    /** A claim older than this was left by an instance that died mid-send: another run may take it over. */
+    static final java.time.Duration STALE_CLAIM = java.time.Duration.ofSeconds(15);
+
     /**
      * Claims a pending delivery for sending (pending → sending), so that of two instances running the same day's
-     * reminder only one posts it.
+     * reminder only one posts it; a stale claim (its instance died) is taken over, and the idempotent post keeps the
+     * reminder from going out twice.
      */
     public boolean claim(long deliveryId, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                update practice_delivery set status = 'sending', attempts = attempts + 1 where id = :id and status = 'pending'""")
-                .bind("id", deliveryId).execute()) == 1;
+                update practice_delivery set status = 'sending', attempts = attempts + 1, claimed_at = :now
+                where id = :id and (status = 'pending' or (status = 'sending' and (claimed_at is null or claimed_at < :stale)))""")
+                .bind("id", deliveryId).bind("now", now).bind("stale", now.minus(STALE_CLAIM)).execute()) == 1;
     }
 
     public void finish(long deliveryId, String status, Long askedQuestionId, Instant now) {
@@ -164,7 +169,16 @@ public final class PracticeRepository {
                 }));
     }
 
+    /** Records a channel's question of the day; a second record of the same post (a repeated run) is ignored. */
     public void insertChannelPost(ChannelPost post, String userId) {
+        try {
+            insertChannelPostOnce(post, userId);
+        } catch (RuntimeException e) {
+            if (!Sql.isUniqueViolation(e)) throw e;
+        }
+    }
+
+    private void insertChannelPostOnce(ChannelPost post, String userId) {
         jdbi.useHandle(h -> h.createUpdate("""
                 insert into practice_channel_post (team_id, channel_id, message_ts, user_id, subscription_id, stage_id, question_id, prompt)
                 values (:team, :channel, :ts, :user, :sub, :stage, :question, :prompt)""")

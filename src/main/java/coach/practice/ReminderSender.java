@@ -12,11 +12,14 @@ public interface ReminderSender {
     /** The person's current time zone from their profile; empty when it is not known. */
     Optional<ZoneId> timeZone(Learner who) throws SendFailure;
 
-    /** DMs a practice question; returns where it was posted (its thread takes the answer). */
-    Posted sendDm(Subscription subscription, InterviewService.Asked asked, int streak) throws SendFailure;
+    /**
+     * DMs a practice question; returns where it was posted (its thread takes the answer). {@code deliveryKey} is the
+     * same for every attempt at one reminder: a reminder already posted by an earlier attempt is not posted again.
+     */
+    Posted sendDm(Subscription subscription, InterviewService.Asked asked, int streak, String deliveryKey) throws SendFailure;
 
-    /** Posts a channel's question of the day. */
-    Posted postInChannel(Subscription subscription, InterviewService.Asked asked) throws SendFailure;
+    /** Posts a channel's question of the day, once per {@code deliveryKey}. */
+    Posted postInChannel(Subscription subscription, InterviewService.Asked asked, String deliveryKey) throws SendFailure;
 
     record Posted(String channelId, String ts) {}
 

@@ -80,11 +80,12 @@ public final class ReminderService {
             return next(s, zone, now);
         }
         PracticeRepository.Delivery delivery = repository.deliveryFor(s, Schedule.localDate(dueAt, zone), now);
-        if (!delivery.status().equals("pending") || !repository.claim(delivery.id(), now)) {
+        boolean open = delivery.status().equals("pending") || delivery.status().equals("sending");
+        if (!open || !repository.claim(delivery.id(), now)) {
             return next(s, zone, now); // already sent, given up, or being sent by another instance
         }
         try {
-            AskedQuestion asked = send(s, zone);
+            AskedQuestion asked = send(s, zone, "reminder:" + delivery.id());
             repository.finish(delivery.id(), "sent", asked.id(), clock.instant());
             metrics.counter("coach.practice.reminders", "outcome", "sent").increment();
             return next(s, zone, now);
@@ -93,26 +94,30 @@ public final class ReminderService {
         }
     }
 
-    /** A one-off extra reminder (snooze): not tied to a day, so not de-duplicated by date. */
-    public void runSnooze(long subscriptionId) throws ReminderSender.SendFailure {
+    /**
+     * A one-off extra reminder (snooze): not tied to a day, so not de-duplicated by date, but sent once per snooze
+     * ({@code snoozeKey}) however often its job runs.
+     */
+    public void runSnooze(long subscriptionId, String snoozeKey) throws ReminderSender.SendFailure {
         Optional<Subscription> s = repository.find(subscriptionId).filter(x -> x.status().equals(Subscription.ACTIVE));
         if (s.isPresent()) {
-            send(s.get(), refreshZone(s.get()));
+            send(s.get(), refreshZone(s.get()), "snooze:" + snoozeKey);
             metrics.counter("coach.practice.reminders", "outcome", "snoozed_sent").increment();
         }
     }
 
-    private AskedQuestion send(Subscription s, ZoneId zone) throws ReminderSender.SendFailure {
+    /** Every attempt with one key asks the same question and posts it at most once. */
+    private AskedQuestion send(Subscription s, ZoneId zone, String key) throws ReminderSender.SendFailure {
         Stage stage = stageFor(s);
-        InterviewService.Asked asked = interviews.ask(s.learner(), stage, s.channelId());
+        InterviewService.Asked asked = interviews.ask(s.learner(), stage, s.channelId(), key);
         if (s.isChannel()) {
-            ReminderSender.Posted posted = sender.postInChannel(s, asked);
+            ReminderSender.Posted posted = sender.postInChannel(s, asked, key);
             interviews.attachMessage(asked.asked(), posted.channelId(), posted.ts());
             repository.insertChannelPost(new PracticeRepository.ChannelPost(s.teamId(), posted.channelId(), posted.ts(),
                     s.id(), stage.id(), asked.question().id(), asked.asked().prompt()), s.userId());
         } else {
             int streak = streak(s.learner(), zone);
-            ReminderSender.Posted posted = sender.sendDm(s, asked, streak);
+            ReminderSender.Posted posted = sender.sendDm(s, asked, streak, key);
             interviews.attachMessage(asked.asked(), posted.channelId(), posted.ts());
         }
         return asked.asked();

@@ -4,6 +4,7 @@ import coach.comp.CompPhraser;
 import coach.comp.CompReply;
 import coach.comp.CompService;
 import coach.comp.WatchedChannels;
+import coach.store.Database;
 import coach.store.EventLog;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -12,33 +13,36 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.UUID;
 
 /**
  * Compensation questions in Slack: /comp, an @mention, a DM, or any comp question in a channel that opted in with
  * /comp watch. Answers come from comp.yaml only (an LLM may rephrase them, kept only when every figure checks out)
- * and go in a thread. Messages that are not comp questions in watched channels are ignored silently.
+ * and go in a thread. Messages that are not comp questions in watched channels are ignored silently. A question to
+ * answer is stored as a job before the ack; the answer is written and posted by that job.
  */
 final class CompHandlers {
-    private static final Logger log = LoggerFactory.getLogger(CompHandlers.class);
     private static final String PRIVATE_NOTE = "\n_Only you can see this. Ask with an @mention to answer in the channel._";
 
     private final CompService comp;
     private final Optional<CompPhraser> phraser;
     private final WatchedChannels watched;
     private final EventLog events;
-    private final SlackPoster poster;
-    private final SlackWork work;
+    private final Database database;
+    private final SlackOutbox outbox;
+    private final SlackCommands commands;
 
     CompHandlers(CompService comp, Optional<CompPhraser> phraser, WatchedChannels watched, EventLog events,
-                 SlackPoster poster, SlackWork work) {
+                 Database database, SlackOutbox outbox, SlackCommands commands) {
         this.comp = comp;
         this.phraser = phraser;
         this.watched = watched;
         this.events = events;
-        this.poster = poster;
-        this.work = work;
+        this.database = database;
+        this.outbox = outbox;
+        this.commands = commands;
+        commands.handle(SlackCommands.Kind.COMP_REPLY, this::runReply);
+        commands.handle(SlackCommands.Kind.COMP_PHRASE, this::runPhrase);
     }
 
     void register(App app) {
@@ -49,14 +53,7 @@ final class CompHandlers {
                 return ctx.ack();
             }
             String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-            String question = withoutMentions(e.getText());
-            String team = payload.getTeamId();
-            String eventId = payload.getEventId();
-            work.submit(e.getUser(), "comp mention", () -> {
-                if (events.firstDelivery(team, eventId)) {
-                    reply(e.getChannel(), thread, question.isBlank() ? comp.help() : comp.answer(question));
-                }
-            });
+            queueReply(payload.getTeamId(), payload.getEventId(), e.getUser(), e.getChannel(), thread, withoutMentions(e.getText()));
             return ctx.ack();
         });
     }
@@ -70,16 +67,36 @@ final class CompHandlers {
         if (text == null || text.isBlank() || (botUserId != null && text.contains("<@" + botUserId + ">"))) {
             return;
         }
-        boolean direct = "im".equals(channelType);
-        work.submit(user, "comp message", () -> {
-            if (direct) {
-                if (!events.firstDelivery(team, eventId)) return;
-                reply(channel, null, comp.isCompQuestion(text) ? comp.answer(text) : dmHelp());
-            } else if (comp.isCompQuestion(text) && watched.isWatched(team, channel)) {
-                if (!events.firstDelivery(team, eventId)) return;
-                reply(channel, ts, comp.answer(text));
+        if ("im".equals(channelType)) {
+            queueReply(team, eventId, user, channel, null, comp.isCompQuestion(text) ? text : null);
+        } else if (comp.isCompQuestion(text) && watched.isWatched(team, channel)) {
+            queueReply(team, eventId, user, channel, ts, text);
+        }
+    }
+
+    /** Stores the question as a job, once per event (Slack retries an event it thinks was not acked). */
+    private void queueReply(String team, String eventId, String user, String channel, String thread, String question) {
+        database.inTransaction(h -> {
+            if (events.firstDelivery(team, eventId)) {
+                commands.submit(SlackCommands.Kind.COMP_REPLY, team, user, channel, thread, question, null, 0);
             }
+            return null;
         });
+    }
+
+    /** After the ack: may call the LLM to rephrase, then posts in the thread (once, however often it runs). */
+    private void runReply(SlackCommands.Command c) {
+        String q = c.text();
+        CompReply reply = q == null ? dmHelp() : q.isBlank() ? comp.help() : comp.answer(q);
+        CompReply text = phraser.map(p -> p.phrase(reply)).orElse(reply);
+        outbox.send(Outgoing.message("comp:" + c.id(), c.teamId(), c.userId(), c.channel(), c.threadTs(), text.text(), null));
+    }
+
+    private void runPhrase(SlackCommands.Command c) {
+        String first = c.text().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        CompReply reply = first.equals("offer") ? comp.checkOffer(c.text().substring(5).strip()) : comp.answer(c.text());
+        outbox.send(Outgoing.response("comp:" + c.id(), c.teamId(), c.userId(), c.responseUrl(),
+                phraser.map(p -> p.phrase(reply)).orElse(reply).text() + PRIVATE_NOTE, false));
     }
 
     private Response compCommand(SlashCommandRequest req, SlashCommandContext ctx) {
@@ -97,46 +114,44 @@ final class CompHandlers {
                 if (team == null || team.isBlank() || channel == null || channel.isBlank() || p.getUserId() == null) {
                     return ctx.ack(r -> r.responseType("ephemeral").text("Run `/comp " + first + "` in the channel it is for."));
                 }
-                work.submit(p.getUserId(), "comp " + first, () -> {
-                    String message = first.equals("watch")
-                            ? (watched.watch(team, channel, p.getUserId())
-                                ? "Watching this channel: I'll answer compensation questions posted here, in a thread. `/comp unwatch` stops it."
-                                : "I'm already watching this channel for compensation questions. `/comp unwatch` stops it.")
-                            : (watched.unwatch(team, channel)
-                                ? "Stopped watching this channel. Ask me with `/comp <question>` or an @mention."
-                                : "I wasn't watching this channel. `/comp watch` starts.");
-                    ctx.respond(r -> r.responseType("ephemeral").text(message));
+                database.inTransaction(h -> {
+                    String message = first.equals("watch") ? watch(team, channel, p.getUserId()) : unwatch(team, channel);
+                    if (p.getResponseUrl() != null) {
+                        outbox.send(Outgoing.response("reply:" + UUID.randomUUID(), team, p.getUserId(), p.getResponseUrl(), message, false));
+                    }
+                    return null;
                 });
                 return ctx.ack();
             }
             default -> {
                 String question = first.equals("offer") ? text.substring(5).strip() : text;
                 CompReply reply = first.equals("offer") ? comp.checkOffer(question) : comp.answer(question);
-                if (phraser.isEmpty() || !reply.grounded()) {
+                if (phraser.isEmpty() || !reply.grounded() || p.getResponseUrl() == null) {
                     // deterministic and in memory (well under a millisecond): answered in the ack itself
                     return ctx.ack(r -> r.responseType("ephemeral").text(reply.text() + PRIVATE_NOTE));
                 }
-                work.submit(p.getUserId(), "comp phrase", () -> ctx.respond(r -> r.responseType("ephemeral")
-                        .text(phraser.get().phrase(reply).text() + PRIVATE_NOTE)));
+                commands.submit(SlackCommands.Kind.COMP_PHRASE, team, p.getUserId(), channel, null, text, p.getResponseUrl(), 0);
                 return ctx.ack();
             }
         }
+    }
+
+    private String watch(String team, String channel, String user) {
+        return watched.watch(team, channel, user)
+                ? "Watching this channel: I'll answer compensation questions posted here, in a thread. `/comp unwatch` stops it."
+                : "I'm already watching this channel for compensation questions. `/comp unwatch` stops it.";
+    }
+
+    private String unwatch(String team, String channel) {
+        return watched.unwatch(team, channel)
+                ? "Stopped watching this channel. Ask me with `/comp <question>` or an @mention."
+                : "I wasn't watching this channel. `/comp watch` starts.";
     }
 
     private CompReply dmHelp() {
         CompReply help = comp.help();
         return new CompReply("I answer compensation questions from the seed data, and run mock interviews with `/mock`.\n"
                 + help.text(), help.sources(), false);
-    }
-
-    /** Runs off the request thread: may call the LLM to rephrase, then posts in the thread. */
-    private void reply(String channel, String threadTs, CompReply reply) throws Exception {
-        CompReply text = phraser.map(p -> p.phrase(reply)).orElse(reply);
-        try {
-            poster.post(channel, threadTs, text.text(), null);
-        } catch (SlackPoster.SlackCallException e) {
-            log.info("could not post a comp answer: {}", e.error());
-        }
     }
 
     /** "<@U123> what is L4 base?" → "what is L4 base?" */

@@ -7,7 +7,7 @@ import coach.grading.GradingService;
 import coach.interview.AskedQuestion;
 import coach.interview.InterviewService;
 import coach.interview.Learner;
-import coach.store.EventLog;
+import coach.store.Database;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -15,28 +15,36 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The /mock flow in Slack. Every listener acks at once and hands the rest (database, Web API) to {@link SlackWork}.
+ * The /mock flow in Slack. An ack means stored: what the user typed (an answer, a command that creates a question)
+ * is committed, with the job that carries on from it, before the listener acks; the slow part (posting, grading,
+ * an LLM-written follow-up) runs as a persistent job after the ack.
  */
 final class MockHandlers {
     private static final Logger log = LoggerFactory.getLogger(MockHandlers.class);
+    /** A modal's trigger_id is dead after 3 seconds: later, opening it is pointless. */
+    private static final Duration TRIGGER_LIFE = Duration.ofSeconds(3);
 
     private final StageCatalog stages;
     private final InterviewService interviews;
     private final GradingJobs gradingJobs;
     private final GradingService grading;
-    private final EventLog events;
-    private final SlackPoster poster;
-    private final SlackWork work;
+    private final Database database;
+    private final SlackOutbox outbox;
+    private final SlackCommands commands;
     private final TopLevelMessages topLevel;
     private final ChannelQuestions channelQuestions;
+    private final Clock clock;
 
     /** A channel's question of the day: a member's reply in its thread becomes their own asked question. */
     interface ChannelQuestions {
@@ -49,18 +57,21 @@ final class MockHandlers {
                        String text, String botUserId);
     }
 
-    MockHandlers(StageCatalog stages, InterviewService interviews, GradingService grading, GradingJobs gradingJobs,
-                 EventLog events, SlackPoster poster, SlackWork work, TopLevelMessages topLevel,
-                 ChannelQuestions channelQuestions) {
+    record Deps(StageCatalog stages, InterviewService interviews, GradingService grading, GradingJobs gradingJobs,
+                Database database, SlackOutbox outbox, SlackCommands commands, Clock clock) {}
+
+    MockHandlers(Deps deps, TopLevelMessages topLevel, ChannelQuestions channelQuestions) {
+        this.stages = deps.stages();
+        this.interviews = deps.interviews();
+        this.grading = deps.grading();
+        this.gradingJobs = deps.gradingJobs();
+        this.database = deps.database();
+        this.outbox = deps.outbox();
+        this.commands = deps.commands();
+        this.clock = deps.clock();
         this.topLevel = topLevel;
         this.channelQuestions = channelQuestions;
-        this.stages = stages;
-        this.interviews = interviews;
-        this.grading = grading;
-        this.gradingJobs = gradingJobs;
-        this.events = events;
-        this.poster = poster;
-        this.work = work;
+        commands.handle(SlackCommands.Kind.FOLLOW_UP, this::runFollowUp);
     }
 
     void register(App app) {
@@ -72,9 +83,11 @@ final class MockHandlers {
         app.blockAction(InterviewViews.ACTION_FINISH, (req, ctx) -> {
             var p = req.getPayload();
             Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
-            if (who != null) {
-                work.submit(who.userId(), "finish session", () -> ctx.respond(r -> r.responseType("ephemeral")
-                        .replaceOriginal(false).text(finish(who))));
+            if (who != null && p.getResponseUrl() != null) {
+                database.inTransaction(h -> {
+                    outbox.send(reply(who, p.getResponseUrl(), finish(who)));
+                    return null;
+                });
             }
             return ctx.ack();
         });
@@ -91,12 +104,12 @@ final class MockHandlers {
             }
             long askedId = parseId(view.getPrivateMetadata());
             Learner who = learner(payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
-            if (askedId <= 0 || who == null) {
-                return ctx.ack();
+            if (askedId > 0 && who != null) {
+                database.inTransaction(h -> {
+                    interviews.asked(who, askedId).ifPresent(asked -> takeAnswer(asked, text, "modal", "view:" + view.getId()));
+                    return null;
+                });
             }
-            String key = "view:" + view.getId();
-            work.submit(who.userId(), "modal answer", () -> interviews.asked(who, askedId)
-                    .ifPresent(asked -> takeAnswer(asked, text, "modal", key)));
             return ctx.ack();
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
@@ -109,21 +122,16 @@ final class MockHandlers {
                         e.getUser(), e.getTs(), e.getText(), ctx.getBotUserId());
                 return ctx.ack();
             }
-            String team = payload.getTeamId();
-            String eventId = payload.getEventId();
-            work.submit(e.getUser(), "thread answer", () -> {
-                if (!events.firstDelivery(team, eventId)) {
-                    return;
-                }
-                Learner who = learner(team, e.getUser());
-                if (who == null) {
-                    return;
-                }
-                interviews.byMessage(who, e.getChannel(), e.getThreadTs())
-                        .or(() -> channelQuestions.claim(who, e.getChannel(), e.getThreadTs()))
-                        .ifPresent(asked -> takeAnswer(asked, e.getText(), "thread",
-                                "msg:" + e.getChannel() + ":" + e.getTs()));
-            });
+            Learner who = learner(payload.getTeamId(), e.getUser());
+            if (who != null) {
+                // a Slack retry of this event finds the answer stored under the same source key: stored once
+                database.inTransaction(h -> {
+                    interviews.byMessage(who, e.getChannel(), e.getThreadTs())
+                            .or(() -> channelQuestions.claim(who, e.getChannel(), e.getThreadTs()))
+                            .ifPresent(asked -> takeAnswer(asked, e.getText(), "thread", "msg:" + e.getChannel() + ":" + e.getTs()));
+                    return null;
+                });
+            }
             return ctx.ack();
         });
     }
@@ -150,8 +158,11 @@ final class MockHandlers {
         }
         if (first.equals("done") || first.equals("finish") || first.equals("end")) {
             Learner who = learner(p.getTeamId(), p.getUserId());
-            if (who != null) {
-                work.submit(who.userId(), "finish session", () -> ctx.respond(r -> r.responseType("ephemeral").text(finish(who))));
+            if (who != null && p.getResponseUrl() != null) {
+                database.inTransaction(h -> {
+                    outbox.send(reply(who, p.getResponseUrl(), finish(who)));
+                    return null;
+                });
             }
             return ctx.ack();
         }
@@ -164,8 +175,8 @@ final class MockHandlers {
         if (who == null || p.getChannelId() == null || p.getChannelId().isBlank()) {
             return ctx.ack(r -> r.responseType("ephemeral").text("This command needs a user and a channel; try again from Slack."));
         }
-        boolean queued = work.submit(who.userId(), "ask question", () -> askAndPost(who, stage.get(), p.getChannelId(), ctx));
-        return queued ? ctx.ack() : ctx.ack(r -> r.responseType("ephemeral").text("I'm busy right now; try again in a minute."));
+        ask(who, stage.get(), p.getChannelId(), p.getResponseUrl());
+        return ctx.ack();
     }
 
     private Response nextQuestion(BlockActionRequest req, ActionContext ctx) {
@@ -175,9 +186,17 @@ final class MockHandlers {
         Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
         String channel = p.getChannel() != null ? p.getChannel().getId() : null;
         if (stage.isPresent() && who != null && channel != null && !channel.isBlank()) {
-            work.submit(who.userId(), "ask question", () -> askAndPost(who, stage.get(), channel, ctx));
+            ask(who, stage.get(), channel, p.getResponseUrl());
         }
         return ctx.ack();
+    }
+
+    /** The question is stored and its post queued in one commit, before the ack. */
+    private void ask(Learner who, Stage stage, String channel, String responseUrl) {
+        database.inTransaction(h -> {
+            outbox.send(questionPost(interviews.ask(who, stage, channel), channel, responseUrl));
+            return null;
+        });
     }
 
     private Response answerButton(BlockActionRequest req, ActionContext ctx) {
@@ -186,15 +205,13 @@ final class MockHandlers {
         Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
         String triggerId = p.getTriggerId();
         if (askedId > 0 && who != null && triggerId != null) {
-            work.submit(who.userId(), "open answer modal", () -> {
-                Optional<AskedQuestion> asked = interviews.asked(who, askedId);
-                if (asked.isEmpty()) {
-                    ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
-                            .text("This question was asked of someone else. Start your own with `/mock`."));
-                    return;
-                }
-                poster.openModal(triggerId, InterviewViews.answerModal(asked.get()));
-            });
+            Optional<AskedQuestion> asked = interviews.asked(who, askedId);
+            if (asked.isPresent()) {
+                outbox.send(Outgoing.modal("modal:" + triggerId, who.teamId(), who.userId(), triggerId,
+                        SlackJson.view(InterviewViews.answerModal(asked.get())), clock.instant().plus(TRIGGER_LIFE)));
+            } else if (p.getResponseUrl() != null) {
+                outbox.send(reply(who, p.getResponseUrl(), "This question was asked of someone else. Start your own with `/mock`."));
+            }
         }
         return ctx.ack();
     }
@@ -205,17 +222,28 @@ final class MockHandlers {
         Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
         String channel = p.getChannel() != null ? p.getChannel().getId() : null;
         if (answerId > 0 && who != null && channel != null && !channel.isBlank()) {
-            work.submit(who.userId(), "follow-up", () -> {
-                var plan = grading.followUp(who, answerId);
-                if (plan.isEmpty()) {
-                    ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
-                            .text("I can only follow up on your own graded answers. Start with `/mock`."));
-                    return;
-                }
-                post(interviews.askFollowUp(who, plan.get().parent(), plan.get().text()), channel, ctx);
-            });
+            commands.submit(SlackCommands.Kind.FOLLOW_UP, who.teamId(), who.userId(), channel, null, null,
+                    p.getResponseUrl(), answerId);
         }
         return ctx.ack();
+    }
+
+    /** After the ack: the follow-up may be written by an LLM. Asked once per command, however often it runs. */
+    private void runFollowUp(SlackCommands.Command c) {
+        Learner who = new Learner(c.teamId(), c.userId());
+        var plan = grading.followUp(who, c.ref());
+        database.inTransaction(h -> {
+            if (plan.isEmpty()) {
+                if (c.responseUrl() != null) {
+                    outbox.send(Outgoing.response(c.id() + ":reply", who.teamId(), who.userId(), c.responseUrl(),
+                            "I can only follow up on your own graded answers. Start with `/mock`.", false));
+                }
+            } else {
+                outbox.send(questionPost(interviews.askFollowUp(who, plan.get().parent(), plan.get().text(), c.id()),
+                        c.channel(), c.responseUrl()));
+            }
+            return null;
+        });
     }
 
     private String finish(Learner who) {
@@ -224,32 +252,16 @@ final class MockHandlers {
         return summary;
     }
 
-    private void askAndPost(Learner who, Stage stage, String channel, com.slack.api.bolt.context.Context ctx) throws Exception {
-        post(interviews.ask(who, stage, channel), channel, ctx);
+    private static Outgoing questionPost(InterviewService.Asked asked, String channel, String responseUrl) {
+        AskedQuestion q = asked.asked();
+        return Outgoing.message("question:" + q.id(), q.teamId(), q.userId(), channel, null,
+                        InterviewViews.questionFallback(asked.stage(), q),
+                        SlackJson.blocks(InterviewViews.question(asked.stage(), q, asked.question().pillar())))
+                .asking(q.id(), responseUrl);
     }
 
-    private void post(InterviewService.Asked asked, String channel, com.slack.api.bolt.context.Context ctx) throws Exception {
-        Stage stage = asked.stage();
-        try {
-            String ts = poster.post(channel, null, InterviewViews.questionFallback(stage, asked.asked()),
-                    InterviewViews.question(stage, asked.asked(), asked.question().pillar()));
-            interviews.attachMessage(asked.asked(), channel, ts);
-        } catch (SlackPoster.SlackCallException e) {
-            log.info("could not post a question: {}", e.error());
-            if (ctx instanceof SlashCommandContext sc) {
-                sc.respond(r -> r.responseType("ephemeral").text(cannotPost(e.error())));
-            } else if (ctx instanceof ActionContext ac) {
-                ac.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(cannotPost(e.error())));
-            }
-        }
-    }
-
-    private static String cannotPost(String error) {
-        return switch (error) {
-            case "not_in_channel", "channel_not_found" ->
-                    "I can't post in this channel. Invite me with `/invite @Interview Coach`, or run `/mock` in a DM with me.";
-            default -> "Slack refused the question (" + error + "). Try again, or run `/mock` in a DM with me.";
-        };
+    private static Outgoing reply(Learner who, String responseUrl, String text) {
+        return Outgoing.response("reply:" + UUID.randomUUID(), who.teamId(), who.userId(), responseUrl, text, false);
     }
 
     private void takeAnswer(AskedQuestion asked, String text, String source, String key) {
@@ -269,7 +281,7 @@ final class MockHandlers {
         return new Learner(team, user);
     }
 
-    private static long parseId(String value) {
+    static long parseId(String value) {
         try {
             return value == null ? -1 : Long.parseLong(value.trim());
         } catch (NumberFormatException e) {

@@ -4,58 +4,73 @@ import coach.comp.CompPhraser;
 import coach.comp.CompService;
 import coach.comp.WatchedChannels;
 import coach.config.AppConfig;
-import coach.practice.PracticeService;
-import coach.practice.ReminderSender;
 import coach.config.StageCatalog;
 import coach.grading.GradingJobs;
 import coach.grading.GradingService;
 import coach.grading.ReportDelivery;
 import coach.interview.InterviewService;
+import coach.practice.PracticeService;
+import coach.practice.ReminderSender;
+import coach.store.Database;
 import coach.store.EventLog;
+import coach.store.SeenSignatures;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.middleware.Middleware;
-import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.response.Response;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the Bolt app: request verification, the listeners, and an ack for everything else. */
+/** Builds the Bolt app: the listeners, replay protection, and an ack for everything else. */
 public final class SlackApp {
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
 
     private final App app;
-    private final SlackPoster poster;
 
     /** The parts of the Slack adapter other features plug into. */
-    public record Parts(Slack slack, SlackPoster poster, ReportDelivery reports) {}
+    public record Parts(Slack slack, SlackOutbox outbox, SlackCommands commands, ReportDelivery reports,
+                        ReminderSender reminderSender) {}
 
-    public static Parts parts(AppConfig config, StageCatalog stages) {
+    /**
+     * @param timeout how long one Web API call may take; an attempt holds its delivery for twice that, so a second
+     *                attempt never overlaps a first one that is still waiting for Slack
+     */
+    public static Parts parts(AppConfig config, StageCatalog stages, Database database, InterviewService interviews,
+                              Clock clock, Duration timeout) {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
         slackConfig.setPrettyResponseLoggingEnabled(false);
+        int millis = (int) timeout.toMillis();
+        slackConfig.setHttpClientReadTimeoutMillis(millis);
+        slackConfig.setHttpClientWriteTimeoutMillis(millis);
+        slackConfig.setHttpClientCallTimeoutMillis(millis);
         Slack slack = Slack.getInstance(slackConfig);
-        SlackPoster poster = new SlackPoster(slack.methods(config.slackBotToken().orElseThrow()));
-        return new Parts(slack, poster, new SlackReports(poster, stages));
+        SlackPoster poster = new SlackPoster(slack, slack.methods(config.slackBotToken().orElseThrow()));
+        SlackDeliveries deliveries = new SlackDeliveries(poster, new DeliveryLog(database.jdbi(), clock), clock,
+                timeout.multipliedBy(2));
+        return new Parts(slack, new SlackOutbox(deliveries, poster, interviews, clock), new SlackCommands(clock),
+                new SlackReports(deliveries, stages), new SlackReminderSender(poster, deliveries));
     }
 
     /** The core services the Slack listeners call. */
     public record Services(StageCatalog stages, InterviewService interviews, GradingService grading,
                            GradingJobs gradingJobs, EventLog events, CompService comp, Optional<CompPhraser> compPhraser,
-                           WatchedChannels watched, PracticeService practice, ReminderSender reminderSender) {}
+                           WatchedChannels watched, PracticeService practice, Database database,
+                           SeenSignatures seen, MeterRegistry metrics, Clock clock) {}
 
-    public SlackApp(AppConfig config, Parts parts, Services services, SlackWork work) {
-        this.poster = parts.poster();
-        String secret = config.slackSigningSecret().orElse("");
+    public SlackApp(AppConfig config, Parts parts, Services services) {
         com.slack.api.bolt.AppConfig boltConfig = com.slack.api.bolt.AppConfig.builder()
                 .slack(parts.slack())
                 .singleTeamBotToken(config.slackBotToken().orElseThrow())
-                .signingSecret(secret.isEmpty() ? null : secret)
-                // replaced below by the same middleware with a UTF-8 signature generator
+                // SignatureFilter checks every HTTP request before Bolt reads it; Socket Mode needs no signature
                 .requestVerificationEnabled(false)
                 .unmatchedRequestHandler(req -> {
                     // Slack retries anything but a 2xx: an event or action we have no use for is simply acked
@@ -63,47 +78,70 @@ public final class SlackApp {
                     return Response.ok();
                 })
                 .build();
+        ReplayGuard replays = new ReplayGuard(services.seen(), services.metrics());
         this.app = new App(boltConfig) {
             @Override
             protected List<Middleware> buildDefaultMiddlewareList(com.slack.api.bolt.AppConfig c) {
                 List<Middleware> list = super.buildDefaultMiddlewareList(c);
-                if (!config.socketMode()) {
-                    if (secret.isEmpty()) {
-                        throw new IllegalStateException("SLACK_SIGNING_SECRET is required to serve Slack over HTTP");
-                    }
-                    list.add(0, new RequestVerification(new SlackSignature.Verifier(new Utf8SignatureGenerator(secret))));
-                }
+                list.add(0, replays);
                 list.add(0, SlackApp::neverFail);
                 return list;
             }
         };
+        MockHandlers.Deps deps = new MockHandlers.Deps(services.stages(), services.interviews(), services.grading(),
+                services.gradingJobs(), services.database(), parts.outbox(), parts.commands(), services.clock());
         CompHandlers compHandlers = new CompHandlers(services.comp(), services.compPhraser(), services.watched(),
-                services.events(), poster, work);
+                services.events(), services.database(), parts.outbox(), parts.commands());
         compHandlers.register(app);
-        new MockHandlers(services.stages(), services.interviews(), services.grading(), services.gradingJobs(),
-                services.events(), poster, work, compHandlers::onMessage, services.practice()::claimChannelQuestion).register(app);
-        new PracticeHandlers(services.practice(), services.reminderSender(), work).register(app);
+        new MockHandlers(deps, compHandlers::onMessage, services.practice()::claimChannelQuestion).register(app);
+        new PracticeHandlers(services.practice(), parts.reminderSender(), services.database(), parts.outbox(),
+                parts.commands()).register(app);
     }
 
     /**
-     * Outermost middleware: a listener or built-in middleware that throws (Bolt's self-event filter calls bots.info
-     * and trusts its answer) must not turn into a 5xx, which Slack would retry: log and ack.
+     * Slack signs the UTF-8 bytes of a request, and Slack's signature check (used by {@link SignatureFilter}) hashes
+     * strings in the JVM's default charset: on any other default, every request with non-ASCII text would be refused.
+     */
+    public static void requireUtf8(Charset defaultCharset) {
+        if (!StandardCharsets.UTF_8.equals(defaultCharset)) {
+            throw new IllegalStateException("the JVM's default charset is " + defaultCharset + ", and Slack's signature "
+                    + "check needs UTF-8: start Java with -Dfile.encoding=UTF-8 (as the README's command does)");
+        }
+    }
+
+    /**
+     * Outermost middleware. A listener or built-in middleware that throws (Bolt's self-event filter calls bots.info
+     * and trusts its answer) must not turn into a 5xx, which Slack would retry: log and ack. Except when the database
+     * could not store what the user sent: an ack would claim it was kept, so an event gets a 503 (Slack delivers it
+     * again) and a command an honest "not saved, try again".
      */
     private static Response neverFail(com.slack.api.bolt.request.Request<?> req, Response resp,
                                       com.slack.api.bolt.middleware.MiddlewareChain chain) {
         try {
             return chain.next(req);
         } catch (Exception e) {
-            log.warn("a {} listener failed: {}", req.getRequestType(), e.getClass().getSimpleName(), e);
-            return Response.ok();
+            log.warn("a {} listener failed: {}", req.getRequestType(), e.getClass().getSimpleName());
+            if (!isStorageFailure(e)) {
+                return Response.ok();
+            }
+            if (req.getRequestType() == com.slack.api.bolt.request.RequestType.Command) {
+                return Response.json(200, java.util.Map.of("response_type", "ephemeral",
+                        "text", "I could not save that just now. Nothing was kept; please try again in a moment."));
+            }
+            return Response.builder().statusCode(503).contentType("text/plain").body("Could not store the request").build();
         }
+    }
+
+    private static boolean isStorageFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException || t instanceof org.jdbi.v3.core.JdbiException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public App app() {
         return app;
-    }
-
-    public SlackPoster poster() {
-        return poster;
     }
 }

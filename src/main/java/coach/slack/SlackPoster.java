@@ -1,83 +1,145 @@
 package coach.slack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.view.View;
-import java.io.IOException;
+import com.slack.api.model.Message;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Posts to Slack through the Web API. Reports and private replies go to the question's thread: as a normal message
- * in a DM, and as an ephemeral message (visible only to that user) anywhere else, so nobody else sees a grade.
+ * The Slack calls the app makes, each failing with a classified {@link SlackFault}. Every message the app posts is
+ * tagged with message metadata carrying its delivery id, so a post whose reply was lost can be found again
+ * ({@link #findDelivery}) instead of being posted twice. Blocks and views travel as JSON strings (as stored in jobs).
  */
 public final class SlackPoster {
+    static final String METADATA_EVENT = "coach_delivery";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A channel busier than this many pages of 200 messages since the first attempt is not searched further. */
+    private static final int MAX_PAGES = 5;
+
+    private final Slack slack;
     private final MethodsClient methods;
 
-    public SlackPoster(MethodsClient methods) {
+    public SlackPoster(Slack slack, MethodsClient methods) {
+        this.slack = slack;
         this.methods = methods;
-    }
-
-    /** A Web API call that Slack answered with ok=false; {@code error} is Slack's code (e.g. not_in_channel). */
-    public static final class SlackCallException extends Exception {
-        private final String error;
-
-        SlackCallException(String method, String error) {
-            super(method + " failed: " + error);
-            this.error = error;
-        }
-
-        public String error() {
-            return error;
-        }
     }
 
     static boolean isDirectMessage(String channelId) {
         return channelId != null && channelId.startsWith("D");
     }
 
-    /** Posts a message visible to everyone in the conversation; returns its ts (the thread anchor). */
-    public String post(String channel, String threadTs, String text, List<LayoutBlock> blocks)
-            throws IOException, SlackApiException, SlackCallException {
-        var resp = methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs).text(text).blocks(blocks)
-                .unfurlLinks(false).unfurlMedia(false));
-        check("chat.postMessage", resp);
+    /** Posts a message visible to everyone in the conversation, tagged with its delivery id; returns its ts. */
+    public String post(String channel, String threadTs, String text, String blocksJson, String deliveryId) throws SlackFault {
+        Message.Metadata metadata = deliveryId == null ? null
+                : new Message.Metadata(METADATA_EVENT, Map.of("delivery_id", deliveryId));
+        var resp = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
+                .text(text).blocksAsString(blocksJson).metadata(metadata).unfurlLinks(false).unfurlMedia(false)));
         return resp.getTs();
     }
 
-    /** Posts something only this user should see: in a DM as a message, elsewhere as an ephemeral message. */
-    public void postPrivately(String channel, String threadTs, String user, String text, List<LayoutBlock> blocks)
-            throws IOException, SlackApiException, SlackCallException {
-        if (isDirectMessage(channel)) {
-            post(channel, threadTs, text, blocks);
-            return;
+    /**
+     * Posts a message only {@code user} sees. Slack keeps no trace of an ephemeral message that the app could read
+     * back, so unlike {@link #post} it cannot be looked for after a lost reply.
+     */
+    public void postEphemeral(String channel, String threadTs, String user, String text, String blocksJson) throws SlackFault {
+        call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(channel).threadTs(threadTs).user(user)
+                .text(text).blocksAsString(blocksJson)));
+    }
+
+    /**
+     * The ts of a message in the channel (or in the thread, when {@code threadTs} is given) that carries this
+     * delivery id, posted since {@code since}; empty when there is none.
+     */
+    public Optional<String> findDelivery(String channel, String threadTs, String deliveryId, Instant since) throws SlackFault {
+        String oldest = since.getEpochSecond() + ".000000";
+        String cursor = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String c = cursor;
+            List<Message> messages;
+            String next;
+            if (threadTs == null) {
+                var resp = call("conversations.history", () -> methods.conversationsHistory(r -> r.channel(channel)
+                        .oldest(oldest).limit(200).includeAllMetadata(true).cursor(c)));
+                messages = resp.getMessages();
+                next = resp.getResponseMetadata() == null ? null : resp.getResponseMetadata().getNextCursor();
+            } else {
+                var resp = call("conversations.replies", () -> methods.conversationsReplies(r -> r.channel(channel)
+                        .ts(threadTs).oldest(oldest).limit(200).includeAllMetadata(true).cursor(c)));
+                messages = resp.getMessages();
+                next = resp.getResponseMetadata() == null ? null : resp.getResponseMetadata().getNextCursor();
+            }
+            Optional<String> found = messages == null ? Optional.empty() : messages.stream()
+                    .filter(m -> carries(m, deliveryId)).map(Message::getTs).findFirst();
+            if (found.isPresent() || next == null || next.isBlank()) {
+                return found;
+            }
+            cursor = next;
         }
-        var resp = methods.chatPostEphemeral(r -> r.channel(channel).threadTs(threadTs).user(user).text(text).blocks(blocks));
-        check("chat.postEphemeral", resp);
+        return Optional.empty();
+    }
+
+    private static boolean carries(Message m, String deliveryId) {
+        Message.Metadata md = m.getMetadata();
+        return md != null && METADATA_EVENT.equals(md.getEventType()) && md.getEventPayload() != null
+                && deliveryId.equals(String.valueOf(md.getEventPayload().get("delivery_id")));
     }
 
     /** Opens (or finds) the DM with a user; returns its channel id. */
-    public String openDm(String userId) throws IOException, SlackApiException, SlackCallException {
-        var resp = methods.conversationsOpen(r -> r.users(java.util.List.of(userId)));
-        check("conversations.open", resp);
-        return resp.getChannel().getId();
+    public String openDm(String userId) throws SlackFault {
+        return call("conversations.open", () -> methods.conversationsOpen(r -> r.users(List.of(userId)))).getChannel().getId();
     }
 
     /** The user's time zone from their profile (e.g. "Europe/London"), or null when Slack has none. */
-    public String timeZone(String userId) throws IOException, SlackApiException, SlackCallException {
-        var resp = methods.usersInfo(r -> r.user(userId));
-        check("users.info", resp);
+    public String timeZone(String userId) throws SlackFault {
+        var resp = call("users.info", () -> methods.usersInfo(r -> r.user(userId)));
         return resp.getUser() == null ? null : resp.getUser().getTz();
     }
 
-    public void openModal(String triggerId, View view) throws IOException, SlackApiException, SlackCallException {
-        check("views.open", methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    public void openModal(String triggerId, String viewJson) throws SlackFault {
+        call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).viewAsString(viewJson)));
     }
 
-    private static void check(String method, SlackApiTextResponse resp) throws SlackCallException {
-        if (!resp.isOk()) {
-            throw new SlackCallException(method, resp.getError());
+    /** An ephemeral reply through a command's or action's response_url (usable 5 times in 30 minutes). */
+    public void respond(String responseUrl, String text, boolean replaceOriginal) throws SlackFault {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("response_type", "ephemeral");
+        body.put("replace_original", replaceOriginal);
+        body.put("text", text);
+        com.slack.api.webhook.WebhookResponse resp;
+        try {
+            resp = slack.send(responseUrl, JSON.writeValueAsString(body));
+        } catch (Exception e) {
+            throw SlackFault.ofException("response_url", e);
         }
+        int code = resp.getCode() == null ? 0 : resp.getCode();
+        if (code < 200 || code > 299) {
+            List<String> retryAfter = resp.getHeaders() == null ? null : resp.getHeaders().entrySet().stream()
+                    .filter(h -> h.getKey() != null && h.getKey().equalsIgnoreCase("Retry-After"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            throw SlackFault.ofStatus("response_url", code, retryAfter == null || retryAfter.isEmpty() ? null : retryAfter.get(0));
+        }
+    }
+
+    private interface Call<T extends SlackApiTextResponse> {
+        T run() throws Exception;
+    }
+
+    private static <T extends SlackApiTextResponse> T call(String method, Call<T> call) throws SlackFault {
+        T resp;
+        try {
+            resp = call.run();
+        } catch (Exception e) {
+            throw SlackFault.ofException(method, e);
+        }
+        if (!resp.isOk()) {
+            throw SlackFault.ofError(method, resp.getError());
+        }
+        return resp;
     }
 }

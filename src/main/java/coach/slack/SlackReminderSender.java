@@ -2,17 +2,18 @@ package coach.slack;
 
 import coach.interview.InterviewService;
 import coach.interview.Learner;
+import coach.jobs.RetryLater;
 import coach.practice.ReminderSender;
 import coach.practice.Subscription;
-import com.slack.api.methods.SlackApiException;
-import java.io.IOException;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 
-/** Sends reminders through the Web API and says which Slack errors are worth retrying. */
+/**
+ * Sends reminders through the delivery path ({@link SlackDeliveries}: posted once per delivery key, found again
+ * after a lost reply) and says which Slack errors are worth retrying.
+ */
 public final class SlackReminderSender implements ReminderSender {
     /** Errors that mean nobody can be reached this way: the subscription pauses instead of retrying forever. */
     static final Set<String> UNREACHABLE = Set.of("channel_not_found", "account_inactive", "user_not_found",
@@ -20,9 +21,11 @@ public final class SlackReminderSender implements ReminderSender {
             "team_access_not_granted", "is_archived", "not_in_channel", "cannot_dm_bot", "missing_scope");
 
     private final SlackPoster poster;
+    private final SlackDeliveries deliveries;
 
-    public SlackReminderSender(SlackPoster poster) {
+    SlackReminderSender(SlackPoster poster, SlackDeliveries deliveries) {
         this.poster = poster;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -36,49 +39,38 @@ public final class SlackReminderSender implements ReminderSender {
     }
 
     @Override
-    public Posted sendDm(Subscription s, InterviewService.Asked asked, int streak) throws SendFailure {
+    public Posted sendDm(Subscription s, InterviewService.Asked asked, int streak, String deliveryKey) throws SendFailure {
         String channel = call(() -> poster.openDm(s.userId()));
-        String ts = call(() -> poster.post(channel, null, "Daily practice: " + Mrkdwn.escape(asked.asked().prompt(), 2000),
-                PracticeViews.reminder(s, asked, streak)));
+        String ts = call(() -> deliveries.postOnce(Outgoing.message(deliveryKey, s.teamId(), s.userId(), channel, null,
+                "Daily practice: " + Mrkdwn.escape(asked.asked().prompt(), 2000), SlackJson.blocks(PracticeViews.reminder(s, asked, streak)))));
         return new Posted(channel, ts);
     }
 
     @Override
-    public Posted postInChannel(Subscription s, InterviewService.Asked asked) throws SendFailure {
-        String ts = call(() -> poster.post(s.channelId(), null, "Question of the day: " + Mrkdwn.escape(asked.asked().prompt(), 2000),
-                PracticeViews.channelQuestion(asked)));
+    public Posted postInChannel(Subscription s, InterviewService.Asked asked, String deliveryKey) throws SendFailure {
+        String ts = call(() -> deliveries.postOnce(Outgoing.message(deliveryKey, s.teamId(), s.userId(), s.channelId(), null,
+                "Question of the day: " + Mrkdwn.escape(asked.asked().prompt(), 2000), SlackJson.blocks(PracticeViews.channelQuestion(asked)))));
         return new Posted(s.channelId(), ts);
     }
 
     private interface Call<T> {
-        T run() throws IOException, SlackApiException, SlackPoster.SlackCallException;
+        T run() throws SlackFault;
     }
 
     private static <T> T call(Call<T> call) throws SendFailure {
         try {
             return call.run();
-        } catch (SlackPoster.SlackCallException e) {
-            if (UNREACHABLE.contains(e.error())) {
-                throw new SendFailure(Kind.UNREACHABLE, e.error(), null);
+        } catch (SlackFault f) {
+            if (f.permanent()) {
+                throw new SendFailure(UNREACHABLE.contains(f.error()) ? Kind.UNREACHABLE : Kind.TRANSIENT, f.error(), null);
             }
-            if ("ratelimited".equals(e.error())) {
-                throw new SendFailure(Kind.RATE_LIMITED, e.error(), Duration.ofSeconds(30));
+            if (f.kind() == SlackFault.Kind.RATE_LIMITED) {
+                throw new SendFailure(Kind.RATE_LIMITED, f.error(), f.retryAfter());
             }
-            throw new SendFailure(Kind.TRANSIENT, e.error(), null);
-        } catch (SlackApiException e) {
-            if (e.getResponse() != null && e.getResponse().code() == 429) {
-                String retryAfter = e.getResponse().header("Retry-After");
-                long seconds = 30;
-                try {
-                    seconds = retryAfter == null ? 30 : Math.max(1, Long.parseLong(retryAfter.trim()));
-                } catch (NumberFormatException ignored) {
-                    // keep the default
-                }
-                throw new SendFailure(Kind.RATE_LIMITED, "HTTP 429", Duration.ofSeconds(seconds));
-            }
-            throw new SendFailure(Kind.TRANSIENT, "HTTP " + (e.getResponse() == null ? "?" : e.getResponse().code()), null);
-        } catch (IOException e) {
-            throw new SendFailure(Kind.TRANSIENT, e.getClass().getSimpleName(), null);
+            throw new SendFailure(Kind.TRANSIENT, f.error(), null);
+        } catch (RetryLater r) {
+            // another attempt holds this delivery: try again when its lease ends
+            throw new SendFailure(Kind.RATE_LIMITED, r.getMessage(), r.notBefore());
         }
     }
 }

@@ -4,26 +4,39 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
-/** The app's database: a pooled DataSource, migrated by Flyway at start, used through Jdbi. */
+/**
+ * The app's database: a pooled DataSource, migrated by Flyway at start, used through Jdbi. {@link #inTransaction}
+ * makes several writes (a user's answer and the job that grades it) one commit, db-scheduler's included: see
+ * {@link #joiningDataSource()}.
+ */
 public final class Database implements AutoCloseable {
+    private static final Pattern WRITE_DELAY = Pattern.compile(";WRITE_DELAY=[^;]*", Pattern.CASE_INSENSITIVE);
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    private final DataSource joining;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.joining = new JoiningDataSource(dataSource, transaction);
     }
 
     public static Database open(String jdbcUrl) {
-        if (jdbcUrl.startsWith("jdbc:h2:file:")) {
-            createParentDir(jdbcUrl.substring("jdbc:h2:file:".length()));
+        String url = durable(jdbcUrl);
+        if (url.startsWith("jdbc:h2:file:")) {
+            createParentDir(url.substring("jdbc:h2:file:".length()));
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(url);
         config.setMaximumPoolSize(10);
         config.setPoolName("coach");
         // fail fast at start if the database is unreachable, but give PostgreSQL a moment to come up
@@ -37,6 +50,48 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(ds);
+    }
+
+    /**
+     * An ack means stored: H2 keeps committed transactions in memory for up to WRITE_DELAY (500 ms by default) and
+     * a kill -9 in that time loses them, so a file database writes each commit before the commit returns. (The OS
+     * still caches the write; that survives a killed process, not a power cut. PostgreSQL is used as configured.)
+     */
+    static String durable(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return url;
+        }
+        return WRITE_DELAY.matcher(url).replaceAll("") + ";WRITE_DELAY=0";
+    }
+
+    /**
+     * Runs {@code work} in one transaction. Repository calls inside it join it (Jdbi reuses the thread's handle), and
+     * so do jobs scheduled through a client built on {@link #joiningDataSource()}.
+     */
+    public <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
+        return jdbi.inTransaction(h -> {
+            Connection outer = transaction.get();
+            transaction.set(h.getConnection());
+            try {
+                return work.withHandle(h);
+            } finally {
+                if (outer == null) transaction.remove(); else transaction.set(outer);
+            }
+        });
+    }
+
+    /** Runs {@code action} once the current transaction commits, or at once outside a transaction. */
+    public void afterCommit(Runnable action) {
+        if (transaction.get() == null) {
+            action.run();
+        } else {
+            jdbi.useHandle(h -> h.afterCommit(action));
+        }
+    }
+
+    /** The pool, except that inside {@link #inTransaction} it hands out that transaction's connection. */
+    public DataSource joiningDataSource() {
+        return joining;
     }
 
     private static void createParentDir(String pathAndOptions) {

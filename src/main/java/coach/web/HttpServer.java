@@ -2,22 +2,29 @@ package coach.web;
 
 import coach.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Jetty 12 serving Slack on /slack/events, plus /health and /metrics. */
+/**
+ * Jetty 12 serving Slack on /slack/events, plus /health and /metrics. The Slack servlet only ever sees what its
+ * gate (the signature filter) let through.
+ */
 public final class HttpServer implements AutoCloseable {
     private final Server server;
 
-    public HttpServer(int port, HttpServlet slackServlet, Database database, PrometheusMeterRegistry metrics) {
+    public HttpServer(int port, HttpServlet slackServlet, Filter slackGate, Database database, PrometheusMeterRegistry metrics) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         server = new Server(threads);
@@ -27,6 +34,10 @@ public final class HttpServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         if (slackServlet != null) {
+            if (slackGate == null) {
+                throw new IllegalArgumentException("the Slack endpoint needs its gate");
+            }
+            context.addFilter(new FilterHolder(slackGate), "/slack/events", EnumSet.of(DispatcherType.REQUEST));
             context.addServlet(new ServletHolder("slack", slackServlet), "/slack/events");
         }
         context.addServlet(new ServletHolder("health", new HttpServlet() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import coach.config.StageCatalog;
 import coach.interview.QuestionBank;
+import coach.llm.RetryAfterHttpClient;
+import coach.testing.MutableClock;
 import coach.testing.OpenAiStandIn;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.chat.Capability;
@@ -24,6 +26,8 @@ class LlmGraderTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static OpenAiStandIn openAi;
     static LlmGrader grader;
+    static final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-03-02T09:00:00Z"));
+    static final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
     static GradingRequest request;
     static final String ANSWER = "I would consume the Kafka topic with Flink and keep windowed features in Redis. "
             + "This cut feature lag from 120 ms to 35 ms for the recommendation client, +0.7% CTR.";
@@ -41,8 +45,12 @@ class LlmGraderTest {
         OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(openAi.baseUrl()).apiKey("test-key")
                 .modelName("test-model").temperature(0.0).strictJsonSchema(true)
                 .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
-                .timeout(Duration.ofSeconds(2)).maxRetries(1).build();
-        grader = new LlmGrader(model, "test-model", GraderPrompts.load(Path.of("prompts")), new OfflineGrader(), 2);
+                .timeout(Duration.ofSeconds(2)).maxRetries(0).httpClientBuilder(new RetryAfterHttpClient.Builder()).build();
+        grader = new LlmGrader(model, "test-model", GraderPrompts.load(Path.of("prompts")), new OfflineGrader(), 2,
+                Duration.ofSeconds(10), clock, d -> {
+                    waits.add(d);
+                    clock.advance(d); // time passes without the test sleeping
+                });
     }
 
     @AfterAll
@@ -97,7 +105,7 @@ class LlmGraderTest {
         openAi.replies(OpenAiStandIn.completion("this is not json"), OpenAiStandIn.completion("{\"still\": \"wrong\""));
         Grade g = grader.grade(request);
         assertThat(g.grader()).isEqualTo("offline");
-        assertThat(g.note()).contains("offline grader", "unusable");
+        assertThat(g.note()).contains("Stood in for the LLM grader", "unusable").doesNotContain("offline grader");
         assertThat(openAi.requestCount()).isGreaterThanOrEqualTo(2);
     }
 
@@ -161,12 +169,45 @@ class LlmGraderTest {
     }
 
     @Test
-    void http500FallsBackAndSaysSo() {
+    void http500IsRetriedWithBackoffThenFallsBackAndSaysWhyInWords() {
+        waits.clear();
         openAi.replies(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"boom\"}}"));
         Grade g = grader.grade(request);
         assertThat(g.grader()).isEqualTo("offline");
-        assertThat(g.note()).contains("could not be reached");
+        assertThat(g.note()).contains("could not be reached", "HTTP 500").doesNotContainIgnoringCase("exception");
+        assertThat(openAi.requestCount()).isEqualTo(LlmGrader.CALL_ATTEMPTS);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(g.overall()).isEqualTo(new OfflineGrader().grade(request).overall());
+    }
+
+    @Test
+    void retryAfterFromTheEndpointIsWaitedForThenTheLlmGrades() throws Exception {
+        waits.clear();
+        openAi.replies(aResponse().withStatus(429).withHeader("Retry-After", "5")
+                        .withBody("{\"error\":{\"message\":\"slow down\"}}"),
+                OpenAiStandIn.completion(verdict(4, "This cut feature lag from 120 ms to 35 ms", false)));
+        Grade g = grader.grade(request);
+        assertThat(g.grader()).isEqualTo("test-model");
+        assertThat(waits).containsExactly(Duration.ofSeconds(5));
+        assertThat(openAi.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheGradingMayTakeIsNotWaitedFor() {
+        waits.clear();
+        openAi.replies(aResponse().withStatus(429).withHeader("Retry-After", "120").withBody("{}"));
+        Grade g = grader.grade(request);
+        assertThat(g.grader()).isEqualTo("offline");
+        assertThat(waits).isEmpty();
+        assertThat(g.note()).contains("asked to wait 120 s", "longer than the 10 s");
+    }
+
+    @Test
+    void aReplyThatIsNotJsonAtAllIsNamedSo() {
+        openAi.replies(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("<html>gateway</html>"));
+        Grade g = grader.grade(request);
+        assertThat(g.grader()).isEqualTo("offline");
+        assertThat(g.note()).contains("the LLM's reply was not JSON").doesNotContain("runtime");
     }
 
     @Test
@@ -174,6 +215,6 @@ class LlmGraderTest {
         openAi.replies(OpenAiStandIn.completion(verdict(4, "Flink", false)).withFixedDelay(4_000));
         Grade g = grader.grade(request);
         assertThat(g.grader()).isEqualTo("offline");
-        assertThat(g.note()).contains("offline grader");
+        assertThat(g.note()).contains("did not answer within 10 s");
     }
 }

@@ -65,14 +65,14 @@ class ReminderServiceTest {
         }
 
         @Override
-        public Posted sendDm(Subscription s, InterviewService.Asked asked, int streak) throws SendFailure {
+        public Posted sendDm(Subscription s, InterviewService.Asked asked, int streak, String key) throws SendFailure {
             if (!failures.isEmpty()) throw failures.remove(0);
             sent.add(s.userId() + ":" + asked.stage().id() + ":streak=" + streak);
             return new Posted("D" + s.userId(), "1800000000." + sent.size());
         }
 
         @Override
-        public Posted postInChannel(Subscription s, InterviewService.Asked asked) throws SendFailure {
+        public Posted postInChannel(Subscription s, InterviewService.Asked asked, String key) throws SendFailure {
             if (!failures.isEmpty()) throw failures.remove(0);
             sent.add(s.channelId() + ":" + asked.stage().id());
             return new Posted(s.channelId(), "1800000001." + sent.size());

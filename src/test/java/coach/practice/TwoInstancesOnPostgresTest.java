@@ -54,14 +54,14 @@ class TwoInstancesOnPostgresTest {
         }
 
         @Override
-        public Posted sendDm(Subscription s, InterviewService.Asked asked, int streak) {
+        public Posted sendDm(Subscription s, InterviewService.Asked asked, int streak, String key) {
             shared.sends.computeIfAbsent(s.id(), k -> new AtomicInteger()).incrementAndGet();
             shared.byInstance.computeIfAbsent(instance, k -> new AtomicInteger()).incrementAndGet();
             return new Posted("D" + s.userId(), "1800000000." + s.id());
         }
 
         @Override
-        public Posted postInChannel(Subscription s, InterviewService.Asked asked) {
+        public Posted postInChannel(Subscription s, InterviewService.Asked asked, String key) {
             throw new UnsupportedOperationException();
         }
     }

@@ -43,7 +43,7 @@ class GradingCapacityEndToEndTest {
                 grading:
                   max_concurrent_llm_calls: 2
                   daily_llm_gradings_per_user: 11
-                  report_order_wait_minutes: 10
+                  report_order_wait_seconds: 30
                 """);
         slack = new SlackStandIn();
         openAi = new OpenAiStandIn();

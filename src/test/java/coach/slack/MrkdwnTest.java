@@ -2,7 +2,6 @@ package coach.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.slack.api.app_backend.SlackSignature;
 import org.junit.jupiter.api.Test;
 
 class MrkdwnTest {
@@ -21,15 +20,5 @@ class MrkdwnTest {
         String escaped = Mrkdwn.escape("aaaa<b");
         assertThat(Mrkdwn.truncate(escaped, 7)).isEqualTo("aaaa…");
         assertThat(Mrkdwn.escape("x".repeat(5000), 3000)).hasSize(3000).endsWith("…");
-    }
-
-    @Test
-    void utf8SignatureMatchesBoltsForAsciiAndSignsUtf8BytesOtherwise() {
-        String ascii = "command=%2Fmock&text=sd";
-        assertThat(new Utf8SignatureGenerator("s3cret").generate("1700000000", ascii))
-                .isEqualTo(new SlackSignature.Generator("s3cret").generate("1700000000", ascii));
-        String utf8 = "{\"text\":\"120 ms → 35 ms, £40k 🚀\"}";
-        assertThat(new Utf8SignatureGenerator("s3cret").generate("1700000000", utf8))
-                .isEqualTo(coach.testing.SignedClient.sign("s3cret", 1700000000L, utf8));
     }
 }

@@ -72,7 +72,10 @@ class PracticeEndToEndTest extends SlackAppTest {
     void slackAnswersAreClassified() throws Exception {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slack.apiUrl());
-        SlackReminderSender sender = new SlackReminderSender(new SlackPoster(Slack.getInstance(config).methods("xoxb-test")));
+        Slack client = Slack.getInstance(config);
+        SlackPoster poster = new SlackPoster(client, client.methods("xoxb-test"));
+        SlackReminderSender sender = new SlackReminderSender(poster, new SlackDeliveries(poster,
+                new DeliveryLog(app.app().database.jdbi(), java.time.Clock.systemUTC()), java.time.Clock.systemUTC(), Duration.ofSeconds(20)));
         StageCatalog stages = StageCatalog.load(Path.of("config"));
         Subscription sub = new Subscription(1, "T1", "U1", Subscription.DM, null, LocalTime.of(9, 0),
                 EnumSet.allOf(DayOfWeek.class), "mix", ZoneId.of("UTC"), Subscription.ACTIVE, null);
@@ -84,20 +87,20 @@ class PracticeEndToEndTest extends SlackAppTest {
 
         slack.server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "7").withBody("")));
-        assertThatThrownBy(() -> sender.sendDm(sub, asked, 2)).isInstanceOfSatisfying(ReminderSender.SendFailure.class, f -> {
+        assertThatThrownBy(() -> sender.sendDm(sub, asked, 2, "reminder:classified-1")).isInstanceOfSatisfying(ReminderSender.SendFailure.class, f -> {
             assertThat(f.kind()).isEqualTo(ReminderSender.Kind.RATE_LIMITED);
             assertThat(f.retryAfter()).isEqualTo(Duration.ofSeconds(7));
         });
         slack.server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"ok\":false,\"error\":\"account_inactive\"}")));
-        assertThatThrownBy(() -> sender.sendDm(sub, asked, 2)).isInstanceOfSatisfying(ReminderSender.SendFailure.class,
+        assertThatThrownBy(() -> sender.sendDm(sub, asked, 2, "reminder:classified-2")).isInstanceOfSatisfying(ReminderSender.SendFailure.class,
                 f -> assertThat(f.kind()).isEqualTo(ReminderSender.Kind.UNREACHABLE));
         slack.server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse().withStatus(503).withBody("down")));
-        assertThatThrownBy(() -> sender.sendDm(sub, asked, 2)).isInstanceOfSatisfying(ReminderSender.SendFailure.class,
+        assertThatThrownBy(() -> sender.sendDm(sub, asked, 2, "reminder:classified-3")).isInstanceOfSatisfying(ReminderSender.SendFailure.class,
                 f -> assertThat(f.kind()).isEqualTo(ReminderSender.Kind.TRANSIENT));
         slack.server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"ts\":\"1.2\"}")));
-        assertThat(sender.sendDm(sub, asked, 2)).isEqualTo(new ReminderSender.Posted("D123", "1.2"));
+        assertThat(sender.sendDm(sub, asked, 2, "reminder:classified-4")).isEqualTo(new ReminderSender.Posted("D123", "1.2"));
         var posted = slack.calls("chat.postMessage").get(slack.calls("chat.postMessage").size() - 1);
         assertThat(field(posted, "blocks")).contains("practice_snooze_hour", "practice_skip", "mock_answer", "Streak: 2 days");
     }

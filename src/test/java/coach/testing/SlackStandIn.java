@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** WireMock playing the Slack Web API (and response_url): every call succeeds unless a test says otherwise. */
 public final class SlackStandIn implements AutoCloseable {
-    public final WireMockServer server = new WireMockServer(options().dynamicPort());
+    /** What the stand-in has posted so far (Slack's view of the channels). */
+    public final SlackMessages messages = new SlackMessages();
+    public final WireMockServer server = new WireMockServer(options().dynamicPort().extensions(messages));
     private static final AtomicLong TS = new AtomicLong(1_700_000_000_000L);
 
     public SlackStandIn() {
@@ -32,12 +34,26 @@ public final class SlackStandIn implements AutoCloseable {
                 "{\"ok\":true,\"url\":\"https://t.slack.com/\",\"team\":\"T\",\"user\":\"coach\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}")));
         server.stubFor(post(urlPathEqualTo("/api/bots.info")).willReturn(okJson(
                 "{\"ok\":true,\"bot\":{\"id\":\"BBOT\",\"user_id\":\"UBOT\",\"app_id\":\"A1\",\"name\":\"coach\"}}")));
-        server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(
-                "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"{{randomValue length=6 type='NUMERIC'}}.000100\"}")
-                .withTransformers("response-template")));
+        server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson("{}")
+                .withTransformers(SlackMessages.NAME)));
+        server.stubFor(post(urlPathEqualTo("/api/conversations.history")).willReturn(okJson("{}")
+                .withTransformers(SlackMessages.NAME)));
+        server.stubFor(post(urlPathEqualTo("/api/conversations.replies")).willReturn(okJson("{}")
+                .withTransformers(SlackMessages.NAME)));
+        messages.clear();
     }
 
-    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
+    /** chat.postMessage answers as Slack does (ok, with a ts), after {@code delayMs}: the message is posted at once. */
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder postedAfter(int delayMs) {
+        return okJson("{}").withFixedDelay(delayMs).withTransformers(SlackMessages.NAME);
+    }
+
+    /** Messages in the stand-in's channels whose text contains {@code fragment}. */
+    public List<SlackMessages.Posted> postedContaining(String fragment) {
+        return messages.posted().stream().filter(p -> p.text() != null && p.text().contains(fragment)).toList();
+    }
+
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 

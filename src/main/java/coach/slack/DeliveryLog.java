@@ -1,0 +1,87 @@
+package coach.slack;
+
+import coach.store.Sql;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/** The slack_delivery table: what has been posted, and whether an unfinished attempt may have reached Slack. */
+final class DeliveryLog {
+    static final String PENDING = "pending";
+    static final String SENT = "sent";
+
+    public record Row(String deliveryId, String status, int attempts, boolean maybePosted, Instant firstAttemptAt,
+               Instant attemptStartedAt, String messageTs) {}
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    DeliveryLog(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        jdbi.registerRowMapper(ConstructorMapper.factory(Row.class));
+    }
+
+    /** The delivery's row, created on first sight. */
+    Row open(Outgoing o) {
+        try {
+            jdbi.useHandle(h -> h.createUpdate("""
+                    insert into slack_delivery (delivery_id, team_id, user_id, channel_id, status, attempts, maybe_posted, created_at)
+                    values (:id, :team, :user, :channel, 'pending', 0, false, :now)""")
+                    .bind("id", o.id()).bind("team", nz(o.teamId())).bind("user", nz(o.userId()))
+                    .bind("channel", nz(o.channel())).bind("now", clock.instant()).execute());
+        } catch (RuntimeException e) {
+            if (!Sql.isUniqueViolation(e)) throw e;
+        }
+        return find(o.id()).orElseThrow();
+    }
+
+    Optional<Row> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select delivery_id, status, attempts, maybe_posted, first_attempt_at, attempt_started_at, message_ts
+                from slack_delivery where delivery_id = :id""").bind("id", id).mapTo(Row.class).findFirst());
+    }
+
+    /**
+     * Takes the next attempt, unless another one took it first or is still within its lease (another instance, or a
+     * run that died mid-call). The row says "maybe posted" from here until the attempt proves otherwise.
+     */
+    boolean claim(Row row, Duration lease) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> h.createUpdate("""
+                update slack_delivery set attempts = attempts + 1, maybe_posted = true, attempt_started_at = :now,
+                       first_attempt_at = coalesce(first_attempt_at, :now)
+                where delivery_id = :id and status = 'pending' and attempts = :attempts
+                  and (attempt_started_at is null or attempt_started_at < :cutoff)""")
+                .bind("id", row.deliveryId()).bind("attempts", row.attempts()).bind("now", now)
+                .bind("cutoff", now.minus(lease)).execute()) == 1;
+    }
+
+    void sent(String id, String ts) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                update slack_delivery set status = 'sent', message_ts = :ts, attempt_started_at = null where delivery_id = :id""")
+                .bind("id", id).bind("ts", ts).execute());
+    }
+
+    /**
+     * The attempt ended without a ts. {@code maybePosted} is false when the failure proves nothing was posted (a 429,
+     * ok=false); an earlier ambiguous attempt was already looked for, and not found, before this one was made.
+     */
+    void attemptFailed(String id, boolean maybePosted) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                update slack_delivery set attempt_started_at = null, maybe_posted = :maybe
+                where delivery_id = :id""").bind("id", id).bind("maybe", maybePosted).execute());
+    }
+
+    /** A later attempt found the message an earlier one posted. */
+    void found(String id, String ts) {
+        sent(id, ts);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
