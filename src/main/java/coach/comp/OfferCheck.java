@@ -357,13 +357,18 @@ public final class OfferCheck {
             if (guideCurrency) {
                 double target = n.targetStock() * nm;
                 if (stock4 < target) {
+                    // one number to ask for (the guide's target); the other figures explain it, so it reads as one plan
+                    boolean pushShort = stock4 * (1 + n.stockPushPercent() / 100) < target;
                     r.bullet("Stock: ask for " + Money.inUnit(nc, nu, n.targetStock()) + " in RSUs over "
                             + n.targetStockYears() + " years with a " + Money.pct(n.targetBonusPercent())
-                            + " bonus (the guide's target). Streaming ML scarcity: push for "
-                            + Money.pct(n.stockPushPercent()) + " more RSUs (" + push + "). The guide expects a counter at "
+                            + " bonus: one number, the guide's target. Why this number: the streaming ML scarcity push of "
+                            + Money.pct(n.stockPushPercent()) + " more RSUs (" + push + ") "
+                            + (pushShort ? "falls short of it, so open at the target and give scarcity as the reason"
+                                    : "lands above it, so the target is a reasonable ask you can defend with scarcity")
+                            + ". What to expect: the guide expects their counter at "
                             + Money.rangeInUnit(nc, nu, n.expectedCounterStock()) + " and says accept at "
                             + Money.inUnit(nc, nu, n.acceptStock()) + "+ with a " + Money.pct(n.acceptBonusPercent())
-                            + " bonus.");
+                            + " bonus, so a counter at or above that is a yes.");
                 } else {
                     r.bullet("Stock: at or above the guide's target of " + Money.inUnit(nc, nu, n.targetStock())
                             + " over " + n.targetStockYears() + " years; spend your asks on base and bonus.");

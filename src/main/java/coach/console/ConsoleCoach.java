@@ -28,6 +28,10 @@ public final class ConsoleCoach {
     private final PrintStream out;
     private final Learner learner;
     private long lastAnswerId = -1;
+    /** The question last answered: what /retry asks again. */
+    private InterviewService.Asked lastAsked;
+    /** A command typed while an answer was being written, run once the draft was dropped. */
+    private String pendingCommand;
 
     public ConsoleCoach(StageCatalog stages, InterviewService interviews, GradingService grading, CompService comp,
                         BufferedReader in, PrintStream out, Learner learner) {
@@ -43,10 +47,21 @@ public final class ConsoleCoach {
     public void run() throws IOException {
         out.println("Interview Coach (console mode: no SLACK_BOT_TOKEN is set). Grader: " + grading.graderName() + ".");
         out.println("Type /mock <stage> to practise, /mock for the stages, /mock help for help, quit to leave.");
+        // after a restart /followup and /retry still work: the last answer comes from the database
+        interviews.lastAnswer(learner).ifPresent(last -> {
+            lastAnswerId = last.answer().id();
+            lastAsked = last.asked();
+        });
         while (true) {
-            out.print("> ");
-            out.flush();
-            String line = in.readLine();
+            String line;
+            if (pendingCommand != null) {
+                line = pendingCommand;
+                pendingCommand = null;
+            } else {
+                out.print("> ");
+                out.flush();
+                line = in.readLine();
+            }
             if (line == null) {
                 return;
             }
@@ -67,6 +82,14 @@ public final class ConsoleCoach {
                 }
                 continue;
             }
+            if (lower.equals("/retry") || lower.equals("/mock retry")) {
+                if (lastAsked == null) {
+                    out.println("Answer a question first: /mock <stage>. Then /retry answers it again.");
+                } else if (!interview(lastAsked)) {
+                    return;
+                }
+                continue;
+            }
             if (lower.startsWith("/comp")) {
                 String question = cmd.substring(5).strip();
                 var reply = question.isEmpty() || question.equalsIgnoreCase("help") ? comp.help()
@@ -77,7 +100,7 @@ public final class ConsoleCoach {
             }
             String args = lower.startsWith("/mock") ? cmd.substring(5).strip() : cmd;
             if (!lower.startsWith("/mock") && !lower.equals("help")) {
-                out.println("Commands: /mock <stage>, /mock, /mock rubric <stage>, /followup, /mock done, /comp <question>, /mock help, quit.");
+                out.println("Commands: /mock <stage>, /mock, /mock rubric <stage>, /followup, /retry, /mock done, /comp <question>, /mock help, quit.");
                 continue;
             }
             String[] words = args.isEmpty() ? new String[0] : args.split("\\s+");
@@ -142,6 +165,12 @@ public final class ConsoleCoach {
             if (line.strip().equals(END_OF_ANSWER)) {
                 break;
             }
+            if (line.startsWith("/")) {
+                if (dropDraftFor(line, answer)) {
+                    return true;
+                }
+                continue;
+            }
             answer.append(line).append('\n');
         }
         String text = answer.toString().strip();
@@ -155,13 +184,32 @@ public final class ConsoleCoach {
             GradedAnswer graded = grading.gradeOnce(stored.id());
             grading.markReported(graded);
             lastAnswerId = stored.id();
-            out.println(ReportText.render(graded.grade(), stage));
+            lastAsked = asked;
+            out.println(ReportText.render(graded, stage));
         } catch (RuntimeException e) {
             out.println("Grading failed (" + e.getClass().getSimpleName() + "). Your answer is saved and will be graded later.");
         }
-        out.println("Next: /followup to be probed on your weakest point, /mock " + stage.id()
-                + " for another question, /mock done to finish the session.");
+        out.println("Next: /retry to answer this question again, /followup to be probed on your weakest point, /mock "
+                + stage.id() + " for another question, /mock done to finish the session.");
         return !ended;
+    }
+
+    /**
+     * A line starting with "/" while an answer is being typed is a command, not part of the answer: it is never
+     * added to the draft. The user decides whether to drop the draft and run it; true when they did.
+     */
+    private boolean dropDraftFor(String command, StringBuilder draft) throws IOException {
+        int words = draft.toString().isBlank() ? 0 : draft.toString().strip().split("\\s+").length;
+        out.println("“" + command.strip() + "” looks like a command. Drop your draft (" + words + " words) and run it? "
+                + "Type y to drop it, anything else to keep writing.");
+        String reply = in.readLine();
+        if (reply != null && reply.strip().equalsIgnoreCase("y")) {
+            out.println("Draft dropped.");
+            pendingCommand = command;
+            return true;
+        }
+        out.println("Kept your draft; go on (end with a line containing only '" + END_OF_ANSWER + "').");
+        return false;
     }
 
     /** Slack mrkdwn to terminal text: drop the emphasis marks. */
@@ -182,6 +230,7 @@ public final class ConsoleCoach {
         out.println("/mock <stage>  a question for that stage; type your answer, end it with a line '.'");
         out.println("/mock          list the stages");
         out.println("/followup      a follow-up question on your last answer's weakest point");
+        out.println("/retry         answer the last question again and see what changed, criterion by criterion");
         out.println("/mock rubric <stage>  how answers are graded; /mock done  finish the session with a summary");
         out.println("/comp <question>  pay figures from the seed data, e.g. /comp what is L4 base in London?");
         out.println("/comp offer level=L4 region=mountain-view base=190k bonus=15% equity=250k  check an offer");

@@ -5,7 +5,10 @@ import coach.grading.Criterion;
 import coach.grading.CriterionScore;
 import coach.grading.Rubric;
 import coach.grading.SessionSummary;
+import coach.grading.AttemptChange;
 import coach.grading.Grade;
+import coach.grading.GradedAnswer;
+import java.util.regex.Matcher;
 import coach.grading.ScoreBand;
 
 /** A graded report as plain text for the terminal. */
@@ -33,6 +36,12 @@ final class ReportText {
         s.criteria().forEach(c -> sb.append(String.format(java.util.Locale.ROOT, "  %s: %.1f/5%n", c.name(), c.average())));
         sb.append("Practise next: ").append(s.criteria().get(0).name()).append('.');
         return sb.toString();
+    }
+
+    static String render(GradedAnswer graded, Stage stage) {
+        String report = render(graded.grade(), stage);
+        return AttemptChange.of(graded).map(c -> report.replaceFirst(" ===\n", Matcher.quoteReplacement(
+                " ===\nAttempt " + c.attempt() + " · against your last attempt: " + c.summary() + "\n"))).orElse(report);
     }
 
     static String render(Grade g, Stage stage) {

@@ -87,6 +87,22 @@ public final class GradeRepository {
                 .list());
     }
 
+    /** An earlier graded attempt at the same asked question: its grade, and how many attempts came before. */
+    public record Earlier(int attemptsBefore, Optional<Grade> latest) {}
+
+    /** The user's graded attempts at this asked question before the given answer (a retry is a new answer to it). */
+    public Earlier earlierAttempts(String teamId, String userId, long askedQuestionId, long answerId) {
+        return jdbi.withHandle(h -> {
+            var rows = h.createQuery("""
+                    select g.report_json from answer a join grade g on g.answer_id = a.id
+                    where a.team_id = :team and a.user_id = :user and a.asked_question_id = :asked and a.id < :answer
+                    order by a.id desc""")
+                    .bind("team", teamId).bind("user", userId).bind("asked", askedQuestionId).bind("answer", answerId)
+                    .mapTo(String.class).list();
+            return new Earlier(rows.size(), rows.stream().findFirst().map(GradeRepository::parse));
+        });
+    }
+
     /** LLM calls made for this user's gradings since {@code since}: what the daily limit counts. */
     public int llmGradingsSince(String teamId, String userId, Instant since) {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -62,7 +62,9 @@ public final class GradingService {
                 .orElseThrow(() -> new IllegalArgumentException("no answer " + answerId));
         AskedQuestion asked = interviews.askedById(answer.askedQuestionId()).orElseThrow();
         GradeRepository.StoredGrade stored = grades.forAnswer(answerId).orElseGet(() -> gradeAndStore(answer, asked));
-        return new GradedAnswer(stored.id(), answer, asked, stored.grade());
+        GradeRepository.Earlier earlier = grades.earlierAttempts(answer.teamId(), answer.userId(), asked.id(), answer.id());
+        return new GradedAnswer(stored.id(), answer, asked, stored.grade(), earlier.attemptsBefore() + 1,
+                earlier.latest().orElse(null));
     }
 
     private GradeRepository.StoredGrade gradeAndStore(Answer answer, AskedQuestion asked) {

@@ -128,6 +128,13 @@ public final class InterviewRepository {
                 .mapTo(Answer.class).findFirst());
     }
 
+    /** The user's most recent answer, whatever surface it came from. */
+    public Optional<Answer> latestAnswer(Learner who) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select * from answer where team_id = :team and user_id = :user order by id desc limit 1")
+                .bind("team", who.teamId()).bind("user", who.userId()).mapTo(Answer.class).findFirst());
+    }
+
     /** For the grading job, which only has the answer id: the row carries its own team and user. */
     public Optional<Answer> answerById(long answerId) {
         return jdbi.withHandle(h -> h.createQuery("select * from answer where id = :id")

@@ -122,6 +122,14 @@ public final class InterviewService {
         return repository.insertAnswer(asked.learner(), asked.id(), body, source, sourceKey, clock.instant());
     }
 
+    /** The user's last answer and the question it answered (so a restarted console can follow up or retry). */
+    public Optional<LastAnswer> lastAnswer(Learner who) {
+        return repository.latestAnswer(who).flatMap(a -> repository.asked(who, a.askedQuestionId())
+                .map(q -> new LastAnswer(a, new Asked(q, bank.byId(q.questionId()).orElse(null), stages.get(q.stageId())))));
+    }
+
+    public record LastAnswer(Answer answer, Asked asked) {}
+
     public int finish(Learner who) {
         return repository.finishSessions(who, clock.instant());
     }

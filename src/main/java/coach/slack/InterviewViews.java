@@ -23,6 +23,7 @@ import coach.config.StageCatalog;
 import coach.grading.Criterion;
 import coach.grading.CriterionScore;
 import coach.grading.Rubric;
+import coach.grading.AttemptChange;
 import coach.grading.ScoreBand;
 import coach.grading.SessionSummary;
 import coach.grading.Grade;
@@ -40,6 +41,8 @@ final class InterviewViews {
     static final String ACTION_ANSWER = "mock_answer";
     static final String ACTION_NEXT = "mock_next";
     static final String ACTION_FOLLOW_UP = "mock_follow_up";
+    /** Opens the answer modal again for the same question: a new attempt, graded and compared with the last. */
+    static final String ACTION_TRY_AGAIN = "mock_try_again";
     static final String ACTION_FINISH = "mock_finish";
     static final String MODAL_ANSWER = "mock_answer_modal";
     static final String ANSWER_BLOCK = "answer_block";
@@ -168,7 +171,8 @@ final class InterviewViews {
 
     static String reportFallback(GradedAnswer graded, Stage stage) {
         return "Your " + stage.name() + " answer scored " + graded.grade().overall() + "/100 ("
-                + graded.grade().band().label() + ")";
+                + graded.grade().band().label() + ")" + AttemptChange.of(graded)
+                .map(c -> "; attempt " + c.attempt() + ", the last one scored " + c.overallBefore()).orElse("");
     }
 
     static List<LayoutBlock> report(GradedAnswer graded, Stage stage) {
@@ -176,6 +180,9 @@ final class InterviewViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(
                 "Score " + g.overall() + "/100 · " + g.band().withRange() + " · " + stage.name(), SlackLimits.HEADER_TEXT)))));
+        AttemptChange.of(graded).ifPresent(change -> blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(
+                "*Attempt " + change.attempt() + "* · against your last attempt: " + Mrkdwn.escape(change.summary()),
+                SlackLimits.SECTION_TEXT))))));
         blocks.add(context(c -> c.elements(asContextElements(markdownText(Mrkdwn.truncate("*" + g.band().label() + "*: "
                 + g.band().meaning() + ". Bands: " + ScoreBand.legend() + ".", SlackLimits.CONTEXT_TEXT))))));
         for (CriterionScore c : g.criteria()) {
@@ -216,6 +223,8 @@ final class InterviewViews {
         blocks.add(actions(a -> a.elements(asElements(
                 button(b -> b.actionId(ACTION_FOLLOW_UP).style("primary").value(String.valueOf(graded.answer().id()))
                         .text(plainText("Follow-up"))),
+                button(b -> b.actionId(ACTION_TRY_AGAIN).value(String.valueOf(graded.asked().id()))
+                        .text(plainText("Try again"))),
                 button(b -> b.actionId(ACTION_NEXT).value(stage.id()).text(plainText("Next question"))),
                 button(b -> b.actionId(ACTION_FINISH).value(stage.id()).text(plainText("Finish")))))));
         return blocks.size() > SlackLimits.BLOCKS_PER_MESSAGE ? blocks.subList(0, SlackLimits.BLOCKS_PER_MESSAGE) : blocks;

@@ -79,6 +79,8 @@ final class MockHandlers {
         app.blockAction(Pattern.compile(Pattern.quote(InterviewViews.ACTION_PICK_STAGE) + ".+"), this::nextQuestion);
         app.blockAction(InterviewViews.ACTION_NEXT, this::nextQuestion);
         app.blockAction(InterviewViews.ACTION_ANSWER, this::answerButton);
+        // "Try again" opens the same answer modal for the same question: the submission is a new attempt
+        app.blockAction(InterviewViews.ACTION_TRY_AGAIN, this::answerButton);
         app.blockAction(InterviewViews.ACTION_FOLLOW_UP, this::followUp);
         app.blockAction(InterviewViews.ACTION_FINISH, (req, ctx) -> {
             var p = req.getPayload();

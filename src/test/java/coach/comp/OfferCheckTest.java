@@ -34,6 +34,9 @@ class OfferCheckTest {
                 .contains("ask for $345K in RSUs over 4 years with a 15% bonus")
                 .contains("$250K + 30% × $250K = $325K")
                 .contains("$300K–$340K").contains("$320K+")
+                // one stock target; the push, the expected counter and the accept line explain it
+                .contains("one number, the guide's target").contains("falls short of it, so open at the target")
+                .containsOnlyOnce("ask for $")
                 .contains("Base: ask toward the band's top of $232K")
                 .contains("*Script outline*").contains("Real-Time ML").contains("Streaming ML Scarcity")
                 .contains("Name competing offers only if you have them")

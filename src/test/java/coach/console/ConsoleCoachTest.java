@@ -102,4 +102,64 @@ class ConsoleCoachTest {
     void endOfInputEndsCleanly() throws Exception {
         assertThat(run("/mock\n")).contains("Stages:", "leadership-culture");
     }
+
+    @Test
+    void retryGradesANewAttemptAndShowsTheChange() throws Exception {
+        String out = run("""
+                /mock sd
+                I would use Kafka and Flink with state and write the features to Redis for the model service.
+                .
+                /retry
+                First, I'd consume the Kafka topic with Flink and keep windowed aggregates in RocksDB state with exactly-once
+                checkpoints, writing features to Redis, instead of joining at request time, because that blows the budget.
+                For the ads client this cut feature lag from 120 ms to 35 ms and lifted CTR by 0.7%.
+                .
+                quit
+                """);
+        assertThat(out).contains("Attempt 2 · against your last attempt:", "Quantified customer impact 1 → ", "overall ");
+        int answers = app.database.jdbi().withHandle(h -> h.createQuery(
+                "select count(distinct asked_question_id) from answer where user_id = 'tester'").mapTo(Integer.class).one());
+        assertThat(answers).isEqualTo(1); // both attempts answer the same question
+    }
+
+    @Test
+    void aCommandTypedIntoAnAnswerIsNeverPartOfItAndTheDraftIsKeptUnlessDropped() throws Exception {
+        String out = run("""
+                /mock sd
+                I would consume the topic with Flink.
+                /mock help
+                n
+                And write the features to Redis for the inference service.
+                .
+                /mock coding
+                A heap of size k.
+                /mock done
+                y
+                quit
+                """);
+        assertThat(out).contains("looks like a command", "Kept your draft", "Draft dropped", "Session finished");
+        String stored = app.database.jdbi().withHandle(h -> h.createQuery(
+                "select body from answer where user_id = 'tester' order by id").mapTo(String.class).list()).get(0);
+        assertThat(stored).contains("Flink", "Redis").doesNotContain("/mock");
+        int answers = app.database.jdbi().withHandle(h -> h.createQuery(
+                "select count(*) from answer where user_id = 'tester'").mapTo(Integer.class).one());
+        assertThat(answers).isEqualTo(1); // the dropped coding draft was never stored
+    }
+
+    @Test
+    void followUpAndRetryWorkAfterARestart() throws Exception {
+        run("""
+                /mock culture
+                The situation: our fraud client saw p99 latency of 900 ms. I led a redesign and latency dropped to 120 ms.
+                .
+                quit
+                """);
+        String out = run("""
+                /followup
+                I would measure it with a latency histogram per client and compare week over week.
+                .
+                quit
+                """);
+        assertThat(out).contains("Follow-up · Leadership & culture").doesNotContain("Answer a question first");
+    }
 }
