@@ -22,12 +22,14 @@ import coach.grading.SemanticMatcher;
 import coach.interview.InterviewRepository;
 import coach.interview.InterviewService;
 import coach.interview.QuestionBank;
+import coach.practice.PracticeCalendar;
 import coach.practice.PracticeJobs;
 import coach.practice.PracticeRepository;
 import coach.practice.PracticeService;
 import coach.practice.ReminderService;
 import coach.jobs.Jobs;
 import coach.slack.SignatureFilter;
+import coach.progress.ProgressService;
 import coach.slack.SlackApp;
 import coach.slack.Utf8SlackAppServlet;
 import coach.store.Database;
@@ -75,6 +77,8 @@ public final class App implements AutoCloseable {
     private final InterviewRepository interviewRepository;
     private final GradeRepository gradeRepository;
     private final SemanticMatcher semantic;
+    private final PracticeRepository practiceRepository;
+    public final ProgressService progress;
     private Scheduler scheduler;
     private HttpServer http;
 
@@ -100,9 +104,11 @@ public final class App implements AutoCloseable {
         this.interviewRepository = new InterviewRepository(database.jdbi());
         this.gradeRepository = new GradeRepository(database.jdbi());
         this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random);
+        this.practiceRepository = new PracticeRepository(database.jdbi());
         this.grading = new GradingService(stages, bank, rubrics, grader, offline,
                 settings.grading().dailyLlmGradingsPerUser(), new FollowUps(chatModel, prompts.followUp()),
                 interviewRepository, gradeRepository, metrics, clock);
+        this.progress = new ProgressService(grading, stages, new PracticeCalendar(practiceRepository, clock), clock);
     }
 
     /**
@@ -127,7 +133,6 @@ public final class App implements AutoCloseable {
             }
         }
         SlackApp.Parts parts = SlackApp.parts(config, stages, database, interviews, clock, config.slackTimeout());
-        PracticeRepository practiceRepository = new PracticeRepository(database.jdbi());
         ReminderService reminders = new ReminderService(practiceRepository, interviews, stages, parts.reminderSender(), metrics, clock);
         PracticeJobs practiceJobs = new PracticeJobs(reminders);
         GradingJobs gradingJobs = new GradingJobs(grading, parts.reports(), clock,
@@ -143,7 +148,7 @@ public final class App implements AutoCloseable {
         SeenSignatures seen = new SeenSignatures(database.jdbi(), clock);
         SlackApp slack = new SlackApp(config, parts, new SlackApp.Services(stages, interviews, grading, gradingJobs,
                 events, comp, compPhraser, new WatchedChannels(database.jdbi(), clock), practice, database, seen,
-                metrics, clock));
+                metrics, clock, progress));
         // Bolt checks the token (auth.test) when it starts: do it now, so a bad token stops start-up with a clear
         // message instead of failing every request later
         slack.app().start();

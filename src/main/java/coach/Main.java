@@ -54,7 +54,7 @@ public final class Main {
             out.println("Loading the grader…");
             app.awaitGraderReady();
             String user = System.getProperty("user.name", "you");
-            new ConsoleCoach(app.stages, app.interviews, app.grading, app.comp, in, out, new Learner("console", user)).run();
+            new ConsoleCoach(app.stages, app.interviews, app.grading, app.comp, app.progress, in, out, new Learner("console", user)).run();
             app.close();
             exit.exit(0);
         }

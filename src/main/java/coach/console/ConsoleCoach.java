@@ -7,6 +7,7 @@ import coach.comp.CompService;
 import coach.grading.GradingService;
 import coach.interview.InterviewService;
 import coach.interview.Learner;
+import coach.progress.ProgressService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +25,7 @@ public final class ConsoleCoach {
     private final InterviewService interviews;
     private final GradingService grading;
     private final CompService comp;
+    private final ProgressService progress;
     private final BufferedReader in;
     private final PrintStream out;
     private final Learner learner;
@@ -34,7 +36,8 @@ public final class ConsoleCoach {
     private String pendingCommand;
 
     public ConsoleCoach(StageCatalog stages, InterviewService interviews, GradingService grading, CompService comp,
-                        BufferedReader in, PrintStream out, Learner learner) {
+                        ProgressService progress, BufferedReader in, PrintStream out, Learner learner) {
+        this.progress = progress;
         this.comp = comp;
         this.stages = stages;
         this.interviews = interviews;
@@ -82,6 +85,21 @@ public final class ConsoleCoach {
                 }
                 continue;
             }
+            if (lower.equals("/stats") || lower.equals("/mock stats") || lower.equals("/mock progress")) {
+                out.println(ProgressText.render(progress.progress(learner)));
+                continue;
+            }
+            if (lower.equals("/mock review") || lower.equals("/review")) {
+                var due = progress.dueReviews(learner);
+                if (due.isEmpty()) {
+                    out.println("Nothing is due for review. A question you answer below 70 comes back after 1, 3, 7 and 14 days.");
+                } else {
+                    out.println("Review: " + due.get(0).reason() + ".");
+                    var asked = interviews.askAgain(learner, due.get(0).stageId(), due.get(0).questionId(), null, null);
+                    if (asked.isPresent() && !interview(asked.get())) return;
+                }
+                continue;
+            }
             if (lower.equals("/retry") || lower.equals("/mock retry")) {
                 if (lastAsked == null) {
                     out.println("Answer a question first: /mock <stage>. Then /retry answers it again.");
@@ -100,7 +118,7 @@ public final class ConsoleCoach {
             }
             String args = lower.startsWith("/mock") ? cmd.substring(5).strip() : cmd;
             if (!lower.startsWith("/mock") && !lower.equals("help")) {
-                out.println("Commands: /mock <stage>, /mock, /mock rubric <stage>, /followup, /retry, /mock done, /comp <question>, /mock help, quit.");
+                out.println("Commands: /mock <stage>, /mock, /mock rubric <stage>, /followup, /retry, /stats, /mock review, /mock done, /comp <question>, /mock help, quit.");
                 continue;
             }
             String[] words = args.isEmpty() ? new String[0] : args.split("\\s+");
@@ -231,6 +249,8 @@ public final class ConsoleCoach {
         out.println("/mock          list the stages");
         out.println("/followup      a follow-up question on your last answer's weakest point");
         out.println("/retry         answer the last question again and see what changed, criterion by criterion");
+        out.println("/stats         your progress: by stage and criterion, trends, streak, what to practise next");
+        out.println("/mock review   the oldest question due for review (answers below 70 come back after 1, 3, 7, 14 days)");
         out.println("/mock rubric <stage>  how answers are graded; /mock done  finish the session with a summary");
         out.println("/comp <question>  pay figures from the seed data, e.g. /comp what is L4 base in London?");
         out.println("/comp offer level=L4 region=mountain-view base=190k bonus=15% equity=250k  check an offer");

@@ -3,6 +3,10 @@ package coach.grading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -100,6 +104,32 @@ public final class GradeRepository {
                     .bind("team", teamId).bind("user", userId).bind("asked", askedQuestionId).bind("answer", answerId)
                     .mapTo(String.class).list();
             return new Earlier(rows.size(), rows.stream().findFirst().map(GradeRepository::parse));
+        });
+    }
+
+    /** One graded answer of a learner, with its criterion scores: what progress and spaced review are built on. */
+    public record Scored(long answerId, long askedQuestionId, String questionId, String kind, String stageId, int overall,
+                         Map<String, Integer> criteria, Instant gradedAt) {}
+
+    /** Every graded answer of one learner, oldest first (only theirs: team and user are in every query). */
+    public List<Scored> history(String teamId, String userId) {
+        return jdbi.withHandle(h -> {
+            Map<Long, Map<String, Integer>> criteria = new HashMap<>();
+            h.createQuery("select grade_id, criterion_id, score from grade_criterion where team_id = :team and user_id = :user")
+                    .bind("team", teamId).bind("user", userId)
+                    .map((rs, ctx) -> {
+                        criteria.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getInt(3));
+                        return null;
+                    }).list();
+            return h.createQuery("""
+                    select g.id, g.answer_id, a.asked_question_id, q.question_id, q.kind, g.stage_id, g.overall, g.created_at
+                    from grade g join answer a on a.id = g.answer_id join asked_question q on q.id = a.asked_question_id
+                    where g.team_id = :team and g.user_id = :user order by g.id""")
+                    .bind("team", teamId).bind("user", userId)
+                    .map((rs, ctx) -> new Scored(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getInt(7), criteria.getOrDefault(rs.getLong(1), Map.of()),
+                            rs.getTimestamp(8).toInstant()))
+                    .list();
         });
     }
 

@@ -158,6 +158,11 @@ public final class GradingService {
         return SessionSummary.of(grades.openSessionScores(who.teamId(), who.userId()), rubrics, stages);
     }
 
+    /** Every graded answer of this learner, oldest first, with criterion scores: for progress and review. */
+    public List<GradeRepository.Scored> history(Learner who) {
+        return grades.history(who.teamId(), who.userId());
+    }
+
     public Rubrics rubrics() {
         return rubrics;
     }

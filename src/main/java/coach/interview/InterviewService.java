@@ -52,6 +52,21 @@ public final class InterviewService {
         return new Asked(asked, question, stage);
     }
 
+    /** Asks a given bank question again (a spaced review): a new asked question, so its answer is a new attempt. */
+    public Optional<Asked> askAgain(Learner who, String stageId, String questionId, String channelId, String requestKey) {
+        Optional<Asked> earlier = earlier(who, requestKey);
+        if (earlier.isPresent()) {
+            return earlier;
+        }
+        return bank.byId(questionId).filter(q -> bank.forStage(stageId).contains(q)).map(question -> {
+            Stage stage = stages.get(stageId);
+            long session = repository.openSession(who, stage.id(), channelId, clock.instant());
+            AskedQuestion asked = repository.insertAsked(who, session, stage.id(), question.id(), AskedQuestion.MAIN,
+                    question.text(), null, clock.instant(), requestKey);
+            return new Asked(asked, question, stage);
+        });
+    }
+
     /** A follow-up to an earlier question, in the same session; its text may come from the bank or an LLM. */
     public Asked askFollowUp(Learner who, AskedQuestion parent, String followUpText) {
         return askFollowUp(who, parent, followUpText, null);

@@ -45,6 +45,7 @@ final class MockHandlers {
     private final TopLevelMessages topLevel;
     private final ChannelQuestions channelQuestions;
     private final Clock clock;
+    private final ProgressHandlers progress;
 
     /** A channel's question of the day: a member's reply in its thread becomes their own asked question. */
     interface ChannelQuestions {
@@ -60,7 +61,8 @@ final class MockHandlers {
     record Deps(StageCatalog stages, InterviewService interviews, GradingService grading, GradingJobs gradingJobs,
                 Database database, SlackOutbox outbox, SlackCommands commands, Clock clock) {}
 
-    MockHandlers(Deps deps, TopLevelMessages topLevel, ChannelQuestions channelQuestions) {
+    MockHandlers(Deps deps, TopLevelMessages topLevel, ChannelQuestions channelQuestions, ProgressHandlers progress) {
+        this.progress = progress;
         this.stages = deps.stages();
         this.interviews = deps.interviews();
         this.grading = deps.grading();
@@ -168,6 +170,9 @@ final class MockHandlers {
             }
             return ctx.ack();
         }
+        if (ProgressHandlers.handles(first)) {
+            return progress.command(first, p, ctx);
+        }
         Optional<Stage> stage = stages.find(first);
         if (stage.isEmpty()) {
             return ctx.ack(r -> r.responseType("ephemeral")
@@ -254,7 +259,7 @@ final class MockHandlers {
         return summary;
     }
 
-    private static Outgoing questionPost(InterviewService.Asked asked, String channel, String responseUrl) {
+    static Outgoing questionPost(InterviewService.Asked asked, String channel, String responseUrl) {
         AskedQuestion q = asked.asked();
         return Outgoing.message("question:" + q.id(), q.teamId(), q.userId(), channel, null,
                         InterviewViews.questionFallback(asked.stage(), q),

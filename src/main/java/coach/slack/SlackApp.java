@@ -11,6 +11,7 @@ import coach.grading.ReportDelivery;
 import coach.interview.InterviewService;
 import coach.practice.PracticeService;
 import coach.practice.ReminderSender;
+import coach.progress.ProgressService;
 import coach.store.Database;
 import coach.store.EventLog;
 import coach.store.SeenSignatures;
@@ -64,7 +65,7 @@ public final class SlackApp {
     public record Services(StageCatalog stages, InterviewService interviews, GradingService grading,
                            GradingJobs gradingJobs, EventLog events, CompService comp, Optional<CompPhraser> compPhraser,
                            WatchedChannels watched, PracticeService practice, Database database,
-                           SeenSignatures seen, MeterRegistry metrics, Clock clock) {}
+                           SeenSignatures seen, MeterRegistry metrics, Clock clock, ProgressService progress) {}
 
     public SlackApp(AppConfig config, Parts parts, Services services) {
         com.slack.api.bolt.AppConfig boltConfig = com.slack.api.bolt.AppConfig.builder()
@@ -93,7 +94,11 @@ public final class SlackApp {
         CompHandlers compHandlers = new CompHandlers(services.comp(), services.compPhraser(), services.watched(),
                 services.events(), services.database(), parts.outbox(), parts.commands());
         compHandlers.register(app);
-        new MockHandlers(deps, compHandlers::onMessage, services.practice()::claimChannelQuestion).register(app);
+        ProgressHandlers progressHandlers = new ProgressHandlers(services.progress(), services.interviews(),
+                services.stages(), services.database(), parts.outbox());
+        progressHandlers.register(app);
+        new MockHandlers(deps, compHandlers::onMessage, services.practice()::claimChannelQuestion, progressHandlers)
+                .register(app);
         new PracticeHandlers(services.practice(), parts.reminderSender(), services.database(), parts.outbox(),
                 parts.commands()).register(app);
     }

@@ -35,7 +35,7 @@ class ConsoleCoachTest {
     String run(String input) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        new ConsoleCoach(app.stages, app.interviews, app.grading, app.comp, new BufferedReader(new StringReader(input)), out,
+        new ConsoleCoach(app.stages, app.interviews, app.grading, app.comp, app.progress, new BufferedReader(new StringReader(input)), out,
                 new Learner("console", "tester")).run();
         return bytes.toString(StandardCharsets.UTF_8);
     }

@@ -1,0 +1,31 @@
+package coach.practice;
+
+import coach.interview.Learner;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The practice days another package may ask about: a learner's zone (their reminder's, else UTC) and current streak,
+ * counted the same way as in reminders and /practice status.
+ */
+public final class PracticeCalendar {
+    private final PracticeRepository repository;
+    private final Clock clock;
+
+    public PracticeCalendar(PracticeRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** The zone of the learner's reminder (read from their Slack profile), or UTC when they have none. */
+    public ZoneId zone(Learner who) {
+        return repository.current(who).map(Subscription::zone).orElse(ZoneOffset.UTC);
+    }
+
+    public int streak(Learner who) {
+        ZoneId zone = zone(who);
+        return Streaks.current(repository.answerTimes(who), repository.pauses(who), zone, LocalDate.now(clock.withZone(zone)));
+    }
+}

@@ -1,0 +1,132 @@
+package coach.progress;
+
+import coach.config.Stage;
+import coach.config.StageCatalog;
+import coach.grading.Criterion;
+import coach.grading.GradeRepository.Scored;
+import coach.grading.GradingService;
+import coach.grading.Rubric;
+import coach.interview.Learner;
+import coach.practice.PracticeCalendar;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the coach remembers about a learner, built from the stored per-criterion scores (so it reads the same
+ * whichever grader graded): progress by stage and criterion with trends told in words, the streak, the questions
+ * due for review, and what to practise next.
+ */
+public final class ProgressService {
+    /** Trends need this many scores of a criterion; fewer and the coach says what it needs. */
+    static final int MIN_FOR_TREND = 3;
+    private static final int SPARK = 10;
+    private final GradingService grading;
+    private final StageCatalog stages;
+    private final PracticeCalendar calendar;
+    private final Clock clock;
+
+    public ProgressService(GradingService grading, StageCatalog stages, PracticeCalendar calendar, Clock clock) {
+        this.grading = grading;
+        this.stages = stages;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public Progress progress(Learner who) {
+        List<Scored> history = grading.history(who);
+        List<Progress.StageProgress> byStage = stages(history);
+        List<Progress.CriterionProgress> criteria = criteria(history);
+        List<Progress.ReviewItem> due = SpacedReview.due(history, clock.instant(), this::criterionName);
+        return new Progress(history.size(), byStage, criteria, calendar.streak(who), due, recommend(byStage, due),
+                needs(history.size()));
+    }
+
+    /** The questions due for review now, oldest first. */
+    public List<Progress.ReviewItem> dueReviews(Learner who) {
+        return SpacedReview.due(grading.history(who), clock.instant(), this::criterionName);
+    }
+
+    private List<Progress.StageProgress> stages(List<Scored> history) {
+        List<Progress.StageProgress> out = new ArrayList<>();
+        for (Stage stage : stages.all()) {
+            List<Integer> scores = history.stream().filter(s -> s.stageId().equals(stage.id())).map(Scored::overall).toList();
+            if (scores.isEmpty()) continue;
+            List<Integer> last = scores.subList(Math.max(0, scores.size() - SPARK), scores.size());
+            int average = (int) Math.round(scores.stream().mapToInt(Integer::intValue).average().orElse(0));
+            out.add(new Progress.StageProgress(stage.id(), stage.name(), scores.size(), average, Trend.sparkline(last),
+                    List.copyOf(last)));
+        }
+        return out;
+    }
+
+    private List<Progress.CriterionProgress> criteria(List<Scored> history) {
+        Map<String, List<Integer>> scores = new LinkedHashMap<>();
+        Map<String, String> lastStage = new LinkedHashMap<>();
+        for (Scored s : history) {
+            s.criteria().forEach((id, score) -> {
+                scores.computeIfAbsent(id, k -> new ArrayList<>()).add(score);
+                lastStage.put(id, s.stageId());
+            });
+        }
+        List<Progress.CriterionProgress> out = new ArrayList<>();
+        scores.forEach((id, list) -> {
+            Optional<Criterion> criterion = criterion(lastStage.get(id), id);
+            String name = criterion.map(Criterion::name).orElse(id);
+            List<Integer> window = list.subList(Math.max(0, list.size() - Trend.WINDOW), list.size());
+            Trend trend = list.size() >= MIN_FOR_TREND ? Trend.of(list) : Trend.FLAT;
+            double average = list.stream().mapToInt(Integer::intValue).average().orElse(0);
+            out.add(new Progress.CriterionProgress(id, name, list.size(), average, window.get(0),
+                    window.get(window.size() - 1), trend, Narration.of(name, window, trend, criterion,
+                    list.size() >= MIN_FOR_TREND)));
+        });
+        out.sort(Comparator.comparingDouble(Progress.CriterionProgress::average));
+        return out;
+    }
+
+    private Progress.Recommendation recommend(List<Progress.StageProgress> byStage, List<Progress.ReviewItem> due) {
+        if (!due.isEmpty()) {
+            Progress.ReviewItem first = due.get(0);
+            return new Progress.Recommendation(first.stageId(), stages.get(first.stageId()).name(),
+                    "a question is due for review: " + first.reason(), Optional.of(first));
+        }
+        for (Stage stage : stages.all()) {
+            if (byStage.stream().noneMatch(p -> p.stageId().equals(stage.id()))) {
+                return new Progress.Recommendation(stage.id(), stage.name(), "you have not practised it yet",
+                        Optional.empty());
+            }
+        }
+        Progress.StageProgress weakest = byStage.stream().min(Comparator.comparingInt(Progress.StageProgress::average))
+                .orElseThrow();
+        return new Progress.Recommendation(weakest.stageId(), weakest.stageName(),
+                "it is your lowest average (" + weakest.average() + ")", Optional.empty());
+    }
+
+    private static String needs(int answers) {
+        if (answers == 0) {
+            return "No graded answers yet. Start your first mock interview and I will track every criterion from there.";
+        }
+        if (answers < MIN_FOR_TREND) {
+            return "With " + answers + (answers == 1 ? " answer" : " answers") + " I can show scores but not trends: "
+                    + "trends need " + MIN_FOR_TREND + " answers. " + (MIN_FOR_TREND - answers) + " more to go.";
+        }
+        return "";
+    }
+
+    private Optional<Criterion> criterion(String stageId, String criterionId) {
+        Rubric rubric = grading.rubrics().forStage(stageId);
+        return rubric.criteria().stream().filter(c -> c.id().equals(criterionId)).findFirst();
+    }
+
+    private String criterionName(String criterionId) {
+        for (Stage stage : stages.all()) {
+            Optional<Criterion> c = criterion(stage.id(), criterionId);
+            if (c.isPresent()) return c.get().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return criterionId;
+    }
+}

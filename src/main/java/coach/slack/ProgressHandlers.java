@@ -1,0 +1,135 @@
+package coach.slack;
+
+import coach.config.StageCatalog;
+import coach.interview.InterviewService;
+import coach.interview.Learner;
+import coach.practice.PracticeService;
+import coach.progress.Progress;
+import coach.progress.ProgressService;
+import coach.store.Database;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coach's memory in Slack: `/mock stats` and `/mock review`, and the App Home tab with its buttons. Progress is
+ * read from the learner's own rows only; a button carries no one else's ids that could be used (the learner is
+ * always the user who pressed it).
+ */
+final class ProgressHandlers {
+    private static final Logger log = LoggerFactory.getLogger(ProgressHandlers.class);
+    private final ProgressService progress;
+    private final InterviewService interviews;
+    private final StageCatalog stages;
+    private final Database database;
+    private final SlackOutbox outbox;
+
+    ProgressHandlers(ProgressService progress, InterviewService interviews, StageCatalog stages, Database database,
+                     SlackOutbox outbox) {
+        this.progress = progress;
+        this.interviews = interviews;
+        this.stages = stages;
+        this.database = database;
+        this.outbox = outbox;
+    }
+
+    void register(App app) {
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            AppHomeOpenedEvent e = payload.getEvent();
+            Learner who = MockHandlers.learner(payload.getTeamId(), e.getUser());
+            if (who != null && (e.getTab() == null || "home".equals(e.getTab()))) {
+                var view = ProgressViews.home(progress.progress(who), e.getChannel());
+                // views.publish replaces the whole tab, so a repeat is harmless; the async client honours rate limits
+                ctx.asyncClient().viewsPublish(r -> r.userId(who.userId()).view(view))
+                        .whenComplete((resp, err) -> {
+                            if (err != null || (resp != null && !resp.isOk())) {
+                                log.warn("views.publish failed: {}", err != null ? err.getClass().getSimpleName() : resp.getError());
+                            }
+                        });
+            }
+            return ctx.ack();
+        });
+        app.blockAction(ProgressViews.ACTION_START, (req, ctx) -> {
+            String[] v = value(req).split("\\|", 2);
+            Learner who = who(req);
+            if (who != null && v.length == 2 && stages.find(v[0]).isPresent()) {
+                database.inTransaction(h -> {
+                    outbox.send(MockHandlers.questionPost(interviews.ask(who, stages.get(v[0]), v[1]), v[1], null));
+                    return null;
+                });
+            }
+            return ctx.ack();
+        });
+        app.blockAction(ProgressViews.ACTION_REVIEW, (req, ctx) -> {
+            String[] v = value(req).split("\\|", 3);
+            Learner who = who(req);
+            if (who != null && v.length == 3) {
+                askReview(who, v[0], v[1], v[2]);
+            }
+            return ctx.ack();
+        });
+        app.blockAction(ProgressViews.ACTION_REMINDERS, (req, ctx) -> {
+            Learner who = who(req);
+            String channel = value(req);
+            if (who != null && !channel.isBlank()) {
+                outbox.send(Outgoing.message("reminders-help:" + UUID.randomUUID(), who.teamId(), who.userId(), channel,
+                        null, PracticeService.help(), null));
+            }
+            return ctx.ack();
+        });
+    }
+
+    /** True for the /mock words handled here. */
+    static boolean handles(String first) {
+        return List.of("stats", "progress", "review").contains(first);
+    }
+
+    /** `/mock stats` answers in the ack (a couple of indexed queries); `/mock review` asks the oldest due question. */
+    Response command(String first, SlashCommandPayload p, com.slack.api.bolt.context.builtin.SlashCommandContext ctx) {
+        Learner who = MockHandlers.learner(p.getTeamId(), p.getUserId());
+        if (who == null) {
+            return ctx.ack(r -> r.responseType("ephemeral").text("This command needs a user; try again from Slack."));
+        }
+        if (!first.equals("review")) {
+            Progress mine = progress.progress(who);
+            return ctx.ack(r -> r.responseType("ephemeral").text("Your progress").blocks(ProgressViews.stats(mine)));
+        }
+        List<Progress.ReviewItem> due = progress.dueReviews(who);
+        if (due.isEmpty()) {
+            return ctx.ack(r -> r.responseType("ephemeral").text("Nothing is due for review. A question you answer below "
+                    + "70 comes back after 1, 3, 7 and 14 days; an answer of 70 or more ends its schedule."));
+        }
+        Progress.ReviewItem first0 = due.get(0);
+        askReview(who, first0.stageId(), first0.questionId(), p.getChannelId());
+        return ctx.ack(r -> r.responseType("ephemeral").text("Review: " + Mrkdwn.escape(first0.reason())
+                + (due.size() > 1 ? ". " + (due.size() - 1) + " more due after this one." : ".")));
+    }
+
+    private void askReview(Learner who, String stageId, String questionId, String channel) {
+        if (channel == null || channel.isBlank()) return;
+        database.inTransaction(h -> {
+            Optional<InterviewService.Asked> asked = interviews.askAgain(who, stageId, questionId, channel, null);
+            asked.ifPresent(a -> outbox.send(MockHandlers.questionPost(a, channel, null)));
+            return null;
+        });
+    }
+
+    private static Learner who(BlockActionRequest req) {
+        var p = req.getPayload();
+        return MockHandlers.learner(p.getTeam() == null ? null : p.getTeam().getId(),
+                p.getUser() == null ? null : p.getUser().getId());
+    }
+
+    private static String value(BlockActionRequest req) {
+        var actions = req.getPayload().getActions();
+        return actions == null || actions.isEmpty() || actions.get(0).getValue() == null ? "" : actions.get(0).getValue();
+    }
+}

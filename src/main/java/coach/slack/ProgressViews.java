@@ -1,0 +1,82 @@
+package coach.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.asElements;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.view.Views.view;
+
+import coach.grading.ScoreBand;
+import coach.progress.Progress;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.view.View;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A learner's progress in Block Kit: for `/mock stats` (ephemeral) and the App Home tab. However long the history,
+ * it stays within Slack's limits: at most six stages, the criteria, the due reviews capped, every text truncated.
+ */
+final class ProgressViews {
+    static final String ACTION_START = "progress_start_mock";
+    static final String ACTION_REVIEW = "progress_next_review";
+    static final String ACTION_REMINDERS = "progress_reminders";
+    private static final int MAX_REVIEWS_SHOWN = 5;
+
+    private ProgressViews() {}
+
+    static List<LayoutBlock> stats(Progress p) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText("Your progress"))));
+        if (!p.needs().isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(p.needs(), SlackLimits.SECTION_TEXT)))));
+        }
+        if (p.answers() > 0) {
+            StringBuilder stages = new StringBuilder("*By stage* (average · last " + 10 + " scores)\n");
+            for (Progress.StageProgress s : p.stages()) {
+                stages.append("• ").append(Mrkdwn.escape(s.stageName())).append(": *").append(s.average()).append("* ")
+                        .append(ScoreBand.of(s.average()).label()).append(" · ").append(s.answers())
+                        .append(s.answers() == 1 ? " answer" : " answers").append(" `").append(s.sparkline()).append("`\n");
+            }
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(stages.toString(), SlackLimits.SECTION_TEXT)))));
+            StringBuilder criteria = new StringBuilder("*By criterion*, weakest first\n");
+            for (Progress.CriterionProgress c : p.criteria()) {
+                criteria.append("• ").append(String.format(Locale.ROOT, "%.1f/5 ", c.average()))
+                        .append(Mrkdwn.escape(c.narration())).append('\n');
+            }
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(criteria.toString(), SlackLimits.SECTION_TEXT)))));
+        }
+        StringBuilder next = new StringBuilder("*Streak:* " + p.streak() + (p.streak() == 1 ? " day" : " days"));
+        next.append("\n*Next:* ").append(Mrkdwn.escape(p.next().stageName())).append(", because ")
+                .append(Mrkdwn.escape(p.next().reason())).append('.');
+        if (!p.due().isEmpty()) {
+            next.append("\n*Due for review:* ").append(p.due().size());
+            p.due().stream().limit(MAX_REVIEWS_SHOWN).forEach(r -> next.append("\n• ").append(Mrkdwn.escape(r.reason())));
+        }
+        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(next.toString(), SlackLimits.SECTION_TEXT)))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.truncate(Mrkdwn.escape(ScoreBand.legend()),
+                SlackLimits.CONTEXT_TEXT))))));
+        return blocks;
+    }
+
+    /** The App Home tab: the same progress, with buttons to start a mock, the next review and reminders. */
+    static View home(Progress p, String homeChannel) {
+        List<LayoutBlock> blocks = new ArrayList<>(stats(p));
+        blocks.add(divider());
+        List<BlockElement> buttons = new ArrayList<>();
+        buttons.add(button(b -> b.actionId(ACTION_START).style("primary").value(p.next().stageId() + "|" + homeChannel)
+                .text(plainText(p.answers() == 0 ? "Start your first mock" : "Practise " + p.next().stageName()))));
+        p.next().review().ifPresent(r -> buttons.add(button(b -> b.actionId(ACTION_REVIEW)
+                .value(r.stageId() + "|" + r.questionId() + "|" + homeChannel).text(plainText("Next review")))));
+        buttons.add(button(b -> b.actionId(ACTION_REMINDERS).value(homeChannel).text(plainText("Set up reminders"))));
+        blocks.add(actions(a -> a.elements(asElements(buttons.toArray(BlockElement[]::new)))));
+        return view(v -> v.type("home").blocks(blocks));
+    }
+}

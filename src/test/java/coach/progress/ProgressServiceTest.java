@@ -1,0 +1,100 @@
+package coach.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import coach.App;
+import coach.config.AppConfig;
+import coach.interview.Learner;
+import coach.testing.MutableClock;
+import coach.testing.TestApps;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Progress from stored grades (as either grader stores them), for one learner only. */
+class ProgressServiceTest {
+    static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+    final MutableClock clock = new MutableClock(T0);
+    App app;
+
+    @BeforeEach
+    void start() {
+        app = new App(AppConfig.fromEnv(Map.of("COACH_DB_URL", TestApps.memoryDb())), clock, new Random(1));
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    /** Stores a graded system-design answer with the given criterion scores, as the grading job would. */
+    void graded(String user, String question, int overall, int impact, int tradeoffs, Instant at) {
+        app.database.jdbi().useHandle(h -> {
+            long session = h.createUpdate("insert into interview_session (team_id, user_id, stage_id, status, created_at) "
+                    + "values ('T1', :u, 'system-design', 'open', :at)").bind("u", user).bind("at", Timestamp.from(at))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long asked = h.createUpdate("insert into asked_question (team_id, user_id, session_id, stage_id, question_id, kind, "
+                    + "prompt, asked_at) values ('T1', :u, :s, 'system-design', :q, 'main', 'p', :at)").bind("u", user)
+                    .bind("s", session).bind("q", question).bind("at", Timestamp.from(at))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long answer = h.createUpdate("insert into answer (team_id, user_id, asked_question_id, body, source, source_key, "
+                    + "created_at) values ('T1', :u, :a, 'x', 'test', :k, :at)").bind("u", user).bind("a", asked)
+                    .bind("k", "k" + asked).bind("at", Timestamp.from(at)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long grade = h.createUpdate("insert into grade (team_id, user_id, answer_id, stage_id, overall, grader, report_json, "
+                    + "created_at, outcome) values ('T1', :u, :a, 'system-design', :o, 'offline', '{}', :at, 'offline')")
+                    .bind("u", user).bind("a", answer).bind("o", overall).bind("at", Timestamp.from(at))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            for (var c : Map.of("customer-impact", impact, "tradeoffs", tradeoffs, "key-points", 3).entrySet()) {
+                h.createUpdate("insert into grade_criterion (grade_id, team_id, user_id, stage_id, criterion_id, score) "
+                        + "values (:g, 'T1', :u, 'system-design', :c, :s)").bind("g", grade).bind("u", user)
+                        .bind("c", c.getKey()).bind("s", c.getValue()).execute();
+            }
+        });
+    }
+
+    @Test
+    void noHistoryInvitesTheFirstMock() {
+        Progress p = app.progress.progress(new Learner("T1", "UNEW"));
+        assertThat(p.answers()).isZero();
+        assertThat(p.needs()).contains("Start your first mock");
+        assertThat(p.next().stageId()).isEqualTo("recruiter-screen");
+    }
+
+    @Test
+    void oneAnswerShowsScoresAndSaysWhatATrendNeeds() {
+        graded("U1", "sd-feature-store-llm", 40, 2, 2, T0);
+        Progress p = app.progress.progress(new Learner("T1", "U1"));
+        assertThat(p.needs()).contains("1 answer", "trends need 3 answers", "2 more");
+        assertThat(p.stages()).singleElement().satisfies(s -> assertThat(s.average()).isEqualTo(40));
+    }
+
+    @Test
+    void trendsAreNarratedAndOnlyTheLearnersOwnRowsCount() {
+        for (int i = 0; i < 5; i++) {
+            graded("U1", "sd-q" + i, 40 + 8 * i, 2 + i / 2, 2, T0.plus(Duration.ofDays(i)));
+            graded("U2", "sd-q" + i, 95, 5, 5, T0.plus(Duration.ofDays(i)));
+        }
+        clock.set(T0.plus(Duration.ofDays(5)));
+        Progress p = app.progress.progress(new Learner("T1", "U1"));
+        assertThat(p.answers()).isEqualTo(5);
+        var impact = p.criteria().stream().filter(c -> c.criterionId().equals("customer-impact")).findFirst().orElseThrow();
+        assertThat(impact.trend()).isEqualTo(Trend.IMPROVING);
+        assertThat(impact.narration()).isEqualTo("Quantified customer impact went from 2 to 4 over your last 5 answers. "
+                + "Keep doing what changed.");
+        var tradeoffs = p.criteria().stream().filter(c -> c.criterionId().equals("tradeoffs")).findFirst().orElseThrow();
+        assertThat(tradeoffs.narration()).startsWith("Trade-offs and failure modes has stayed at 2 over your last 5 answers: to reach 3,");
+        assertThat(p.weakest().orElseThrow().criterionId()).isEqualTo("tradeoffs");
+        assertThat(p.stages()).singleElement().satisfies(s -> {
+            assertThat(s.average()).isEqualTo(56);
+            assertThat(s.sparkline()).hasSize(5);
+        });
+        // below 70 each: all five are due for review, oldest first
+        assertThat(p.due()).extracting(Progress.ReviewItem::questionId).startsWith("sd-q0");
+        assertThat(p.next().review()).isPresent();
+    }
+}
