@@ -108,7 +108,7 @@ public final class App implements AutoCloseable {
         this.grading = new GradingService(stages, bank, rubrics, grader, offline,
                 settings.grading().dailyLlmGradingsPerUser(), new FollowUps(chatModel, prompts.followUp()),
                 interviewRepository, gradeRepository, metrics, clock);
-        this.progress = new ProgressService(grading, stages, new PracticeCalendar(practiceRepository, clock), clock);
+        this.progress = new ProgressService(grading, interviews, stages, new PracticeCalendar(practiceRepository, clock), clock);
     }
 
     /**

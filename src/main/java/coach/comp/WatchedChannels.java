@@ -40,4 +40,10 @@ public final class WatchedChannels {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from comp_watch where team_id = :team and channel_id = :channel")
                 .bind("team", teamId).bind("channel", channelId).mapTo(Integer.class).one()) > 0;
     }
+
+    /** Deletes the channels this user opted in (they stop being watched); the number of rows. */
+    public int forget(String teamId, String userId) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from comp_watch where team_id = :team and user_id = :user")
+                .bind("team", teamId).bind("user", userId).execute());
+    }
 }

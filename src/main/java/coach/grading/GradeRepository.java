@@ -152,4 +152,16 @@ public final class GradeRepository {
             throw new IllegalStateException("stored grade is not readable", e);
         }
     }
+
+    /** Deletes every grade of the learner and its criterion scores; counts by table. */
+    public Map<String, Integer> forget(String teamId, String userId) {
+        return jdbi.withHandle(h -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String table : List.of("grade_criterion", "grade")) {
+                counts.put(table, h.createUpdate("delete from " + table + " where team_id = :team and user_id = :user")
+                        .bind("team", teamId).bind("user", userId).execute());
+            }
+            return counts;
+        });
+    }
 }

@@ -92,6 +92,11 @@ public final class GradingJobs {
 
     /** Grades and reports; returns when to look again if a report is waiting for an earlier one. */
     Optional<Instant> run(long answerId) {
+        if (grading.answerAndQuestion(answerId).isEmpty()) {
+            // the learner deleted their data (forget-me) while this job waited: nothing to grade, nothing to report
+            log.info("answer {} no longer exists; its grading job ends", answerId);
+            return Optional.empty();
+        }
         GradedAnswer graded = grading.gradeOnce(answerId);
         log.info("graded answer {} ({}): {}/100", answerId, graded.grade().grader(), graded.grade().overall());
         return deliverInOrder(graded.answer().teamId(), graded.answer().userId());

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import coach.interview.Learner;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Grades stored answers exactly once and keeps the result; the answer is always stored before grading starts. */
@@ -169,5 +170,10 @@ public final class GradingService {
 
     public String graderName() {
         return grader.name();
+    }
+
+    /** Deletes every grade of the learner; counts by table. */
+    public Map<String, Integer> forget(Learner who) {
+        return grades.forget(who.teamId(), who.userId());
     }
 }

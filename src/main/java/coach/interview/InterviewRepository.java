@@ -160,4 +160,37 @@ public final class InterviewRepository {
                 where g.id is null or g.reported_at is null order by a.id""")
                 .mapTo(Long.class).list());
     }
+
+    /** One of the learner's answers with the question it answered: what an export lists. */
+    public record Answered(long answerId, String stageId, String questionId, String prompt, String body, Instant answeredAt) {}
+
+    public List<Answered> answered(Learner who) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select a.id, q.stage_id, q.question_id, q.prompt, a.body, a.created_at
+                        from answer a join asked_question q on q.id = a.asked_question_id
+                        where a.team_id = :team and a.user_id = :user order by a.id""")
+                .bind("team", who.teamId()).bind("user", who.userId())
+                .map((rs, ctx) -> new Answered(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list());
+    }
+
+    /** Deletes every interview row of the learner (answers, asked questions, sessions); counts by table. */
+    public java.util.Map<String, Integer> forget(Learner who) {
+        return jdbi.withHandle(h -> {
+            java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            counts.put("answer", delete(h, "answer", who));
+            // follow-ups point at their parent question: unlink before deleting, whatever order the rows come in
+            h.createUpdate("update asked_question set parent_id = null where team_id = :team and user_id = :user")
+                    .bind("team", who.teamId()).bind("user", who.userId()).execute();
+            counts.put("asked_question", delete(h, "asked_question", who));
+            counts.put("interview_session", delete(h, "interview_session", who));
+            return counts;
+        });
+    }
+
+    private static int delete(org.jdbi.v3.core.Handle h, String table, Learner who) {
+        return h.createUpdate("delete from " + table + " where team_id = :team and user_id = :user")
+                .bind("team", who.teamId()).bind("user", who.userId()).execute();
+    }
 }

@@ -5,6 +5,7 @@ import coach.config.StageCatalog;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -155,5 +156,15 @@ public final class InterviewService {
 
     public StageCatalog stages() {
         return stages;
+    }
+
+    /** Every answer of the learner with its question, oldest first. */
+    public List<InterviewRepository.Answered> answered(Learner who) {
+        return repository.answered(who);
+    }
+
+    /** Deletes every interview row of the learner; counts by table. */
+    public Map<String, Integer> forget(Learner who) {
+        return repository.forget(who);
     }
 }

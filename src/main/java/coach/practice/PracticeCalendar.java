@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /**
  * The practice days another package may ask about: a learner's zone (their reminder's, else UTC) and current streak,
@@ -27,5 +28,13 @@ public final class PracticeCalendar {
     public int streak(Learner who) {
         ZoneId zone = zone(who);
         return Streaks.current(repository.answerTimes(who), repository.pauses(who), zone, LocalDate.now(clock.withZone(zone)));
+    }
+
+    /**
+     * Deletes every practice row of the learner; counts by table. A reminder job still scheduled finds no
+     * subscription when it runs and ends.
+     */
+    public Map<String, Integer> forget(Learner who) {
+        return repository.forget(who);
     }
 }

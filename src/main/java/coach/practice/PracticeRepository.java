@@ -205,4 +205,16 @@ public final class PracticeRepository {
                 rs.getString("channel_id"), LocalTime.parse(rs.getString("local_time")), days, rs.getString("stage"),
                 ZoneId.of(rs.getString("zone")), rs.getString("status"), rs.getObject("paused_until", LocalDate.class));
     }
+
+    /** Deletes every practice row of the learner (deliveries, pauses, channel posts, subscriptions); counts by table. */
+    public Map<String, Integer> forget(Learner who) {
+        return jdbi.withHandle(h -> {
+            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            for (String table : List.of("practice_delivery", "practice_pause", "practice_channel_post", "practice_subscription")) {
+                counts.put(table, h.createUpdate("delete from " + table + " where team_id = :team and user_id = :user")
+                        .bind("team", who.teamId()).bind("user", who.userId()).execute());
+            }
+            return counts;
+        });
+    }
 }

@@ -6,6 +6,7 @@ import coach.grading.Criterion;
 import coach.grading.GradeRepository.Scored;
 import coach.grading.GradingService;
 import coach.grading.Rubric;
+import coach.interview.InterviewService;
 import coach.interview.Learner;
 import coach.practice.PracticeCalendar;
 import java.time.Clock;
@@ -26,11 +27,14 @@ public final class ProgressService {
     static final int MIN_FOR_TREND = 3;
     private static final int SPARK = 10;
     private final GradingService grading;
+    private final InterviewService interviews;
     private final StageCatalog stages;
     private final PracticeCalendar calendar;
     private final Clock clock;
 
-    public ProgressService(GradingService grading, StageCatalog stages, PracticeCalendar calendar, Clock clock) {
+    public ProgressService(GradingService grading, InterviewService interviews, StageCatalog stages,
+                           PracticeCalendar calendar, Clock clock) {
+        this.interviews = interviews;
         this.grading = grading;
         this.stages = stages;
         this.calendar = calendar;
@@ -49,6 +53,23 @@ public final class ProgressService {
     /** The questions due for review now, oldest first. */
     public List<Progress.ReviewItem> dueReviews(Learner who) {
         return SpacedReview.due(grading.history(who), clock.instant(), this::criterionName);
+    }
+
+    /** The learner's whole history as CSV: question, answer, score and criterion scores, with dates. */
+    public String exportCsv(Learner who) {
+        return HistoryExport.csv(interviews.answered(who), grading.history(who));
+    }
+
+    /**
+     * Deletes every row about the learner that the core keeps (grades, practice, answers, questions, sessions), in
+     * the order their references need; counts by table. The caller runs it in one transaction.
+     */
+    public Map<String, Integer> forget(Learner who) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.putAll(grading.forget(who));
+        counts.putAll(calendar.forget(who));
+        counts.putAll(interviews.forget(who));
+        return counts;
     }
 
     private List<Progress.StageProgress> stages(List<Scored> history) {

@@ -84,4 +84,10 @@ final class DeliveryLog {
     private static String nz(String s) {
         return s == null ? "" : s;
     }
+
+    /** Deletes the record of messages sent to this user; the number of rows. */
+    int forget(String teamId, String userId) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from slack_delivery where team_id = :team and user_id = :user")
+                .bind("team", teamId).bind("user", userId).execute());
+    }
 }

@@ -13,7 +13,10 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -31,17 +34,42 @@ final class ProgressHandlers {
     private final StageCatalog stages;
     private final Database database;
     private final SlackOutbox outbox;
+    private final SlackCommands commands;
+    private final SlackPoster poster;
+    private final Function<Learner, Map<String, Integer>> forgetAdapterRows;
 
+    /** @param forgetAdapterRows deletes the learner's Slack-only rows (deliveries, signatures, watched channels) */
     ProgressHandlers(ProgressService progress, InterviewService interviews, StageCatalog stages, Database database,
-                     SlackOutbox outbox) {
+                     SlackApp.Parts parts, Function<Learner, Map<String, Integer>> forgetAdapterRows) {
         this.progress = progress;
         this.interviews = interviews;
         this.stages = stages;
         this.database = database;
-        this.outbox = outbox;
+        this.outbox = parts.outbox();
+        this.commands = parts.commands();
+        this.poster = parts.poster();
+        this.forgetAdapterRows = forgetAdapterRows;
     }
 
     void register(App app) {
+        commands.handle(SlackCommands.Kind.EXPORT, this::export);
+        app.blockAction(ProgressViews.ACTION_FORGET, (req, ctx) -> {
+            Learner who = who(req);
+            if (who != null) {
+                Map<String, Integer> deleted = database.inTransaction(h -> {
+                    Map<String, Integer> counts = new LinkedHashMap<>(progress.forget(who));
+                    counts.putAll(forgetAdapterRows.apply(who));
+                    return counts;
+                });
+                log.info("forget-me: deleted {} rows", deleted.values().stream().mapToInt(Integer::intValue).sum());
+                String url = req.getPayload().getResponseUrl();
+                if (url != null) {
+                    outbox.send(Outgoing.response("forgot:" + UUID.randomUUID(), who.teamId(), who.userId(), url,
+                            ProgressViews.forgotten(deleted), true));
+                }
+            }
+            return ctx.ack();
+        });
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
             Learner who = MockHandlers.learner(payload.getTeamId(), e.getUser());
@@ -89,7 +117,7 @@ final class ProgressHandlers {
 
     /** True for the /mock words handled here. */
     static boolean handles(String first) {
-        return List.of("stats", "progress", "review").contains(first);
+        return List.of("stats", "progress", "review", "export", "forget-me", "forgetme").contains(first);
     }
 
     /** `/mock stats` answers in the ack (a couple of indexed queries); `/mock review` asks the oldest due question. */
@@ -97,6 +125,16 @@ final class ProgressHandlers {
         Learner who = MockHandlers.learner(p.getTeamId(), p.getUserId());
         if (who == null) {
             return ctx.ack(r -> r.responseType("ephemeral").text("This command needs a user; try again from Slack."));
+        }
+        if (first.equals("export")) {
+            commands.submit(SlackCommands.Kind.EXPORT, who.teamId(), who.userId(), p.getChannelId(), null, null,
+                    p.getResponseUrl(), 0);
+            return ctx.ack(r -> r.responseType("ephemeral").text("I am sending your history as a CSV file in our DM: "
+                    + "every question, your answer, the score and each criterion, with dates."));
+        }
+        if (first.startsWith("forget")) {
+            return ctx.ack(r -> r.responseType("ephemeral").text("Delete everything about you?")
+                    .blocks(ProgressViews.forgetConfirmation()));
         }
         if (!first.equals("review")) {
             Progress mine = progress.progress(who);
@@ -111,6 +149,15 @@ final class ProgressHandlers {
         askReview(who, first0.stageId(), first0.questionId(), p.getChannelId());
         return ctx.ack(r -> r.responseType("ephemeral").text("Review: " + Mrkdwn.escape(first0.reason())
                 + (due.size() > 1 ? ". " + (due.size() - 1) + " more due after this one." : ".")));
+    }
+
+    /** After the ack: the CSV goes to the learner's DM (only they can see it), uploaded with Slack's current flow. */
+    private void export(SlackCommands.Command c) throws SlackFault {
+        Learner who = new Learner(c.teamId(), c.userId());
+        String csv = progress.exportCsv(who);
+        String dm = poster.openDm(who.userId());
+        poster.uploadFile(dm, "interview-coach-history.csv", "Your Interview Coach history", csv,
+                "Your history: every question, your answer, the score and each criterion. Only you can see this DM.");
     }
 
     private void askReview(Learner who, String stageId, String questionId, String channel) {

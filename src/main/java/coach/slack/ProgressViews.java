@@ -28,6 +28,7 @@ final class ProgressViews {
     static final String ACTION_START = "progress_start_mock";
     static final String ACTION_REVIEW = "progress_next_review";
     static final String ACTION_REMINDERS = "progress_reminders";
+    static final String ACTION_FORGET = "progress_forget_confirmed";
     private static final int MAX_REVIEWS_SHOWN = 5;
 
     private ProgressViews() {}
@@ -64,6 +65,26 @@ final class ProgressViews {
         blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.truncate(Mrkdwn.escape(ScoreBand.legend()),
                 SlackLimits.CONTEXT_TEXT))))));
         return blocks;
+    }
+
+    /** `/mock forget-me`: what will be deleted, and one button (with Slack's confirmation dialog) to do it. */
+    static List<LayoutBlock> forgetConfirmation() {
+        return List.of(section(s -> s.text(markdownText("*Delete everything about you?* Your answers, grades, "
+                        + "sessions, questions, reminders and their deliveries, channels you opted into comp answers, and "
+                        + "the record of messages sent to you, in every table. This cannot be undone; "
+                        + "`/mock export` first if you want a copy."))),
+                actions(a -> a.elements(asElements(button(b -> b.actionId(ACTION_FORGET).style("danger").value("forget")
+                        .text(plainText("Delete everything about me"))
+                        .confirm(com.slack.api.model.block.composition.ConfirmationDialogObject.builder()
+                                .title(plainText("Delete everything?")).text(plainText("Your whole history goes. This cannot be undone."))
+                                .confirm(plainText("Delete")).deny(plainText("Keep it")).style("danger").build()))))));
+    }
+
+    /** What forget-me deleted, table by table. */
+    static String forgotten(java.util.Map<String, Integer> deleted) {
+        StringBuilder sb = new StringBuilder("Done: everything about you is deleted. Rows deleted, by table: ");
+        deleted.forEach((table, n) -> sb.append(table).append(' ').append(n).append(", "));
+        return sb.substring(0, sb.length() - 2) + ".";
     }
 
     /** The App Home tab: the same progress, with buttons to start a mock, the next review and reminders. */

@@ -12,6 +12,7 @@ import coach.interview.InterviewService;
 import coach.practice.PracticeService;
 import coach.practice.ReminderSender;
 import coach.progress.ProgressService;
+import java.util.Map;
 import coach.store.Database;
 import coach.store.EventLog;
 import coach.store.SeenSignatures;
@@ -38,7 +39,7 @@ public final class SlackApp {
 
     /** The parts of the Slack adapter other features plug into. */
     public record Parts(Slack slack, SlackOutbox outbox, SlackCommands commands, ReportDelivery reports,
-                        ReminderSender reminderSender) {}
+                        ReminderSender reminderSender, SlackPoster poster, SlackDeliveries deliveries) {}
 
     /**
      * @param timeout how long one Web API call may take; an attempt holds its delivery for twice that, so a second
@@ -58,7 +59,7 @@ public final class SlackApp {
         SlackDeliveries deliveries = new SlackDeliveries(poster, new DeliveryLog(database.jdbi(), clock), clock,
                 timeout.multipliedBy(2));
         return new Parts(slack, new SlackOutbox(deliveries, poster, interviews, clock), new SlackCommands(clock),
-                new SlackReports(deliveries, stages), new SlackReminderSender(poster, deliveries));
+                new SlackReports(deliveries, stages), new SlackReminderSender(poster, deliveries), poster, deliveries);
     }
 
     /** The core services the Slack listeners call. */
@@ -95,7 +96,10 @@ public final class SlackApp {
                 services.events(), services.database(), parts.outbox(), parts.commands());
         compHandlers.register(app);
         ProgressHandlers progressHandlers = new ProgressHandlers(services.progress(), services.interviews(),
-                services.stages(), services.database(), parts.outbox());
+                services.stages(), services.database(), parts,
+                who -> Map.of("comp_watch", services.watched().forget(who.teamId(), who.userId()),
+                        "seen_signature", services.seen().forget(who.teamId(), who.userId()),
+                        "slack_delivery", parts.deliveries().forget(who.teamId(), who.userId())));
         progressHandlers.register(app);
         new MockHandlers(deps, compHandlers::onMessage, services.practice()::claimChannelQuestion, progressHandlers)
                 .register(app);

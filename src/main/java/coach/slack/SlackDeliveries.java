@@ -92,4 +92,9 @@ final class SlackDeliveries {
             return Optional.empty();
         }
     }
+
+    /** Deletes the record of messages sent to this user (forget-me); the number of rows. */
+    int forget(String teamId, String userId) {
+        return deliveries.forget(teamId, userId);
+    }
 }

@@ -95,6 +95,15 @@ public final class SlackPoster {
         return call("conversations.open", () -> methods.conversationsOpen(r -> r.users(List.of(userId)))).getChannel().getId();
     }
 
+    /**
+     * Uploads a text file into a conversation with Slack's current flow (files.getUploadURLExternal, the upload,
+     * then files.completeUploadExternal), which Bolt's filesUploadV2 runs in order.
+     */
+    public void uploadFile(String channel, String filename, String title, String content, String comment) throws SlackFault {
+        call("files.uploadV2", () -> methods.filesUploadV2(r -> r.channel(channel).filename(filename).title(title)
+                .content(content).initialComment(comment)));
+    }
+
     /** The user's time zone from their profile (e.g. "Europe/London"), or null when Slack has none. */
     public String timeZone(String userId) throws SlackFault {
         var resp = call("users.info", () -> methods.usersInfo(r -> r.user(userId)));

@@ -43,4 +43,10 @@ public final class SeenSignatures {
         return jdbi.withHandle(h -> h.createUpdate("delete from seen_signature where received_at < :cutoff")
                 .bind("cutoff", clock.instant().minus(age)).execute());
     }
+
+    /** Deletes the request signatures recorded for this user; the number of rows. */
+    public int forget(String teamId, String userId) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from seen_signature where team_id = :team and user_id = :user")
+                .bind("team", teamId).bind("user", userId).execute());
+    }
 }

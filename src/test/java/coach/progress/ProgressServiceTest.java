@@ -97,4 +97,56 @@ class ProgressServiceTest {
         assertThat(p.due()).extracting(Progress.ReviewItem::questionId).startsWith("sd-q0");
         assertThat(p.next().review()).isPresent();
     }
+
+    static final java.util.List<String> LEARNER_TABLES = java.util.List.of("interview_session", "asked_question", "answer",
+            "grade", "grade_criterion", "practice_subscription", "practice_delivery", "practice_pause");
+
+    int rows(String table, String user) {
+        return app.database.jdbi().withHandle(h -> h.createQuery("select count(*) from " + table
+                + " where team_id = 'T1' and user_id = :u").bind("u", user).mapTo(Integer.class).one());
+    }
+
+    void practiceRows(String user) {
+        var repo = new coach.practice.PracticeRepository(app.database.jdbi());
+        long sub = repo.insert("T1", user, "dm", "D" + user, java.time.LocalTime.of(9, 0),
+                java.util.Set.of(java.time.DayOfWeek.MONDAY), "mix", java.time.ZoneId.of("Europe/London"), T0);
+        repo.deliveryFor(repo.find(sub).orElseThrow(), java.time.LocalDate.of(2026, 11, 2), T0);
+        repo.addPause(new Learner("T1", user), java.time.LocalDate.of(2026, 12, 1), java.time.LocalDate.of(2026, 12, 8));
+    }
+
+    @Test
+    void forgetMeDeletesTheLearnersRowsInEveryTableAndNoOneElses() {
+        for (String user : java.util.List.of("U1", "U2")) {
+            graded(user, "sd-feature-store-llm", 40, 2, 2, T0);
+            graded(user, "sd-exactly-once-pipeline", 80, 4, 4, T0);
+            practiceRows(user);
+        }
+        LEARNER_TABLES.forEach(t -> assertThat(rows(t, "U1")).as(t).isPositive());
+        Map<String, Integer> deleted = app.database.inTransaction(h -> app.progress.forget(new Learner("T1", "U1")));
+        for (String table : LEARNER_TABLES) {
+            assertThat(rows(table, "U1")).as("U1 rows left in " + table).isZero();
+            assertThat(rows(table, "U2")).as("U2 rows in " + table).isPositive();
+        }
+        assertThat(deleted).containsEntry("answer", 2).containsEntry("grade", 2).containsEntry("grade_criterion", 6)
+                .containsEntry("practice_subscription", 1).containsEntry("practice_delivery", 1).containsEntry("practice_pause", 1)
+                .containsEntry("asked_question", 2).containsEntry("interview_session", 2);
+        assertThat(app.progress.progress(new Learner("T1", "U1")).answers()).isZero();
+    }
+
+    @Test
+    void exportListsEveryAnswerWithItsScoresAsCsvAndOnlyTheLearnersOwn() throws Exception {
+        graded("U1", "sd-feature-store-llm", 40, 2, 3, T0);
+        graded("U2", "sd-other", 90, 5, 5, T0);
+        String csv = app.progress.exportCsv(new Learner("T1", "U1"));
+        var rows = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerFor(Map.class)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                .<Map<String, String>>readValues(csv).readAll();
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r).containsEntry("question_id", "sd-feature-store-llm").containsEntry("score", "40")
+                    .containsEntry("customer-impact", "2").containsEntry("tradeoffs", "3").containsEntry("answer", "x")
+                    .containsEntry("stage", "system-design");
+            assertThat(r.get("date")).startsWith("2026-11-02");
+        });
+        assertThat(csv).doesNotContain("sd-other");
+    }
 }

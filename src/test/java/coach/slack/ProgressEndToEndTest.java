@@ -95,4 +95,86 @@ class ProgressEndToEndTest extends SlackAppTest {
             }
         }
     }
+
+    String action(String user, String actionId, String value, String responseUrl) throws Exception {
+        return JSON.writeValueAsString(Map.of("type", "block_actions", "team", Map.of("id", "T1"),
+                "user", Map.of("id", user), "response_url", responseUrl, "trigger_id", "trig-" + user,
+                "channel", Map.of("id", "D" + user),
+                "actions", List.of(Map.of("action_id", actionId, "value", value, "type", "button"))));
+    }
+
+    int rows(String table, String user) {
+        return app.app().database.jdbi().withHandle(h -> h.createQuery("select count(*) from " + table
+                + " where user_id = :u").bind("u", user).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void forgetMeAsksFirstThenDeletesEveryRowAboutTheLearnerAndSaysHowMany() throws Exception {
+        String answer = "I'd consume the topic with Flink and write features to Redis; lag fell from 120 ms to 35 ms for the client.";
+        askAndAnswer("UFORGET", "DUFORGET", answer, 0);
+        askAndAnswer("UKEEP", "DUKEEP", answer, 0);
+        JsonNode ask = JSON.readTree(app.client().slashCommand("/mock", "forget-me", "T1", "UFORGET", "DUFORGET",
+                slack.responseUrl()).body());
+        assertThat(ask.get("blocks").toString()).contains("Delete everything about me", "confirm", "cannot be undone");
+        assertThat(rows("answer", "UFORGET")).isEqualTo(1); // nothing deleted before the button
+
+        app.client().interactive(action("UFORGET", ProgressViews.ACTION_FORGET, "forget", slack.responseUrl()));
+        for (String table : List.of("answer", "grade", "grade_criterion", "asked_question", "interview_session")) {
+            assertThat(rows(table, "UFORGET")).as(table).isZero();
+            assertThat(rows(table, "UKEEP")).as(table).isPositive();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.responseUrlCalls().stream()
+                .anyMatch(r -> r.getBodyAsString().contains("Rows deleted, by table")));
+        String done = slack.responseUrlCalls().stream().map(r -> r.getBodyAsString())
+                .filter(b -> b.contains("Rows deleted")).findFirst().orElseThrow();
+        assertThat(done).contains("answer 1", "grade 1", "slack_delivery");
+    }
+
+    @Test
+    void exportSendsTheHistoryAsACsvFileInTheLearnersDm() throws Exception {
+        slack.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/files.getUploadURLExternal"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"ok\":true,\"upload_url\":\""
+                        + slack.server.baseUrl() + "/upload/F123\",\"file_id\":\"F123\"}")));
+        slack.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/files.completeUploadExternal"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"ok\":true,\"files\":[{\"id\":\"F123\",\"title\":\"history\"}]}")));
+        slack.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/conversations.open"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"ok\":true,\"channel\":{\"id\":\"DEXPORT\"}}")));
+        askAndAnswer("UEXPORT", "DUEXPORT", "We precompute features into Redis, a \"quoted\", comma-laden answer.", 0);
+        var resp = app.client().slashCommand("/mock", "export", "T1", "UEXPORT", "C1", slack.responseUrl());
+        assertThat(resp.body()).contains("CSV");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !slack.calls("files.completeUploadExternal").isEmpty());
+        var uploads = slack.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/upload/F123")));
+        assertThat(uploads).singleElement().satisfies(u -> assertThat(u.getBodyAsString())
+                .contains("date,stage,question_id,question,answer,score", "\"We precompute features into Redis, a \"\"quoted\"\", comma-laden answer.\""));
+        assertThat(field(slack.calls("files.completeUploadExternal").get(0), "channel_id")).isEqualTo("DEXPORT");
+    }
+
+    @Test
+    void anotherLearnersIdsOpenNothingOfTheirs() throws Exception {
+        askAndAnswer("UOWNER", "DUOWNER", "Flink into Redis; p99 fell from 80 ms to 20 ms for the client.", 0);
+        long asked = app.app().database.jdbi().withHandle(h -> h.createQuery(
+                "select id from asked_question where user_id = 'UOWNER'").mapTo(Long.class).one());
+        long answerId = app.app().database.jdbi().withHandle(h -> h.createQuery(
+                "select id from answer where user_id = 'UOWNER'").mapTo(Long.class).one());
+        int modalsBefore = slack.calls("views.open").size();
+        app.client().interactive(action("UINTRUDER", InterviewViews.ACTION_TRY_AGAIN, String.valueOf(asked), slack.responseUrl()));
+        app.client().interactive(action("UINTRUDER", InterviewViews.ACTION_ANSWER, String.valueOf(asked), slack.responseUrl()));
+        app.client().interactive(action("UINTRUDER", InterviewViews.ACTION_FOLLOW_UP, String.valueOf(answerId), slack.responseUrl()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.responseUrlCalls().stream()
+                .anyMatch(r -> r.getBodyAsString().contains("only follow up on your own")));
+        assertThat(slack.calls("views.open")).hasSize(modalsBefore);
+        assertThat(slack.responseUrlCalls().stream().map(r -> r.getBodyAsString()))
+                .anyMatch(b -> b.contains("asked of someone else"));
+        JsonNode stats = JSON.readTree(app.client().slashCommand("/mock", "stats", "T1", "UINTRUDER", "DUINTRUDER",
+                slack.responseUrl()).body());
+        assertThat(stats.get("blocks").toString()).contains("No graded answers yet");
+        assertThat(rows("answer", "UINTRUDER")).isZero();
+        assertThat(rows("answer", "UOWNER")).isEqualTo(1);
+    }
 }
