@@ -39,9 +39,10 @@ public record CoachSettings(Grading grading, Jobs jobs) {
         Jobs jobs = s.jobs() == null ? Jobs.DEFAULT : s.jobs();
         positive(path, "jobs.heartbeat_seconds", jobs.heartbeatSeconds(), MAX_DEAD_AFTER_SECONDS / 2);
         positive(path, "jobs.missed_heartbeats", jobs.missedHeartbeats(), 10);
-        if (jobs.missedHeartbeats() < 2 || jobs.heartbeatSeconds() * jobs.missedHeartbeats() > MAX_DEAD_AFTER_SECONDS) {
+        // db-scheduler itself requires at least 4 missed heartbeats
+        if (jobs.missedHeartbeats() < 4 || jobs.heartbeatSeconds() * jobs.missedHeartbeats() > MAX_DEAD_AFTER_SECONDS) {
             throw new ConfigException(path, "jobs", "heartbeat_seconds × missed_heartbeats must be at most "
-                    + MAX_DEAD_AFTER_SECONDS + " s, with at least 2 missed heartbeats (now " + jobs.heartbeatSeconds()
+                    + MAX_DEAD_AFTER_SECONDS + " s, with at least 4 missed heartbeats (now " + jobs.heartbeatSeconds()
                     + " × " + jobs.missedHeartbeats() + ")");
         }
         return new CoachSettings(s.grading(), jobs);

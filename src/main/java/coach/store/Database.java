@@ -57,7 +57,7 @@ public final class Database implements AutoCloseable {
      * a kill -9 in that time loses them, so a file database writes each commit before the commit returns. (The OS
      * still caches the write; that survives a killed process, not a power cut. PostgreSQL is used as configured.)
      */
-    static String durable(String url) {
+    public static String durable(String url) {
         if (!url.startsWith("jdbc:h2:file:")) {
             return url;
         }

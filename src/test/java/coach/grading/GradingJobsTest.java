@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import coach.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class GradingJobsTest {
@@ -36,5 +37,29 @@ class GradingJobsTest {
         };
         new GradingJobs(grading, delivery, Clock.systemUTC(), Duration.ofMinutes(10)).gaveUp(7);
         assertThat(told).containsExactly(7L);
+    }
+
+    @Test
+    void aLaterReportWaitsForAStuckEarlierOneAtMostTheOrderWaitThenGoesOut() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+        GradingService grading = mock(GradingService.class);
+        Answer later = new Answer(8, "T1", "U1", 3, "later answer", "thread", "msg:C1:2", clock.instant());
+        AskedQuestion asked = new AskedQuestion(3, "T1", "U1", 1, "coding", "code-rate-limiter", "main", "q", null,
+                "C1", "1.1", Instant.EPOCH);
+        GradedAnswer graded = new GradedAnswer(80, later, asked, new Grade(50, List.of(), List.of(), "", "offline", "", List.of()));
+        when(grading.gradeOnce(8)).thenReturn(graded);
+        // answer 7 was sent 10 s earlier and is stuck (its instance died mid-grading)
+        when(grading.unreported("T1", "U1")).thenReturn(List.of(
+                new GradeRepository.Pending(7, clock.instant().minusSeconds(10), false),
+                new GradeRepository.Pending(8, clock.instant(), true)));
+        List<Long> delivered = new ArrayList<>();
+        GradingJobs jobs = new GradingJobs(grading, g -> delivered.add(g.answer().id()), clock, Duration.ofSeconds(30));
+
+        assertThat(jobs.run(8)).contains(clock.instant().plusSeconds(20)); // comes back when the wait ends
+        assertThat(delivered).isEmpty();
+
+        clock.advance(Duration.ofSeconds(21));
+        assertThat(jobs.run(8)).isEmpty();
+        assertThat(delivered).containsExactly(8L);
     }
 }

@@ -76,7 +76,7 @@ public final class SlackMessages implements ResponseDefinitionTransformerV2 {
                     m.put("ts", p.ts());
                     m.put("text", p.text());
                     if (p.threadTs() != null) m.put("thread_ts", p.threadTs());
-                    if (p.metadata() != null && "true".equals(form.get("include_all_metadata"))) m.put("metadata", p.metadata());
+                    if (p.metadata() != null && List.of("1", "true").contains(form.get("include_all_metadata"))) m.put("metadata", p.metadata());
                     messages.add(m);
                 }
                 return ResponseDefinitionBuilder.like(stub).but()

@@ -48,7 +48,12 @@ public final class TestApps {
 
     public static Running startSlack(Map<String, String> env) throws Exception {
         App app = new App(AppConfig.fromEnv(env), Clock.systemUTC(), new Random(42));
-        int port = app.startSlack();
-        return new Running(app, port, new SignedClient(port));
+        try {
+            int port = app.startSlack();
+            return new Running(app, port, new SignedClient(port));
+        } catch (Exception | Error e) {
+            app.close();
+            throw e;
+        }
     }
 }

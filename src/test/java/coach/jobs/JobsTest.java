@@ -1,0 +1,51 @@
+package coach.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import coach.store.Database;
+import coach.testing.TestApps;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A row and the job that carries on from it are stored in one commit, or not at all. */
+class JobsTest {
+    static final TaskDescriptor<Long> WORK = TaskDescriptor.of("test-work", Long.class);
+
+    @Test
+    void aJobScheduledInATransactionCommitsAndRollsBackWithIt() {
+        try (Database db = Database.open(TestApps.memoryDb())) {
+            OneTimeTask<Long> task = Tasks.oneTime(WORK).execute((i, c) -> {});
+            Jobs jobs = new Jobs(db, List.of(task));
+            db.inTransaction(h -> {
+                h.createUpdate("insert into processed_event (team_id, event_id, received_at) values ('T1', 'kept', :now)")
+                        .bind("now", Instant.now()).execute();
+                return jobs.scheduleIfNotExists(WORK.instance("1").data(1L).scheduledTo(Instant.now()));
+            });
+            assertThatThrownBy(() -> db.inTransaction(h -> {
+                h.createUpdate("insert into processed_event (team_id, event_id, received_at) values ('T1', 'lost', :now)")
+                        .bind("now", Instant.now()).execute();
+                jobs.scheduleIfNotExists(WORK.instance("2").data(2L).scheduledTo(Instant.now()));
+                throw new IllegalStateException("crash before the ack");
+            })).isInstanceOf(IllegalStateException.class);
+
+            List<String> events = db.jdbi().withHandle(h -> h.createQuery("select event_id from processed_event")
+                    .mapTo(String.class).list());
+            List<String> scheduled = db.jdbi().withHandle(h -> h.createQuery(
+                    "select task_instance from scheduled_tasks where task_name = 'test-work'").mapTo(String.class).list());
+            assertThat(events).containsExactly("kept");
+            assertThat(scheduled).containsExactly("1");
+        }
+    }
+
+    @Test
+    void anH2FileDatabaseWritesEveryCommitAtOnce() {
+        assertThat(Database.durable("jdbc:h2:file:./data/coach;MODE=PostgreSQL;WRITE_DELAY=500"))
+                .isEqualTo("jdbc:h2:file:./data/coach;MODE=PostgreSQL;WRITE_DELAY=0");
+        assertThat(Database.durable("jdbc:postgresql://db/coach")).isEqualTo("jdbc:postgresql://db/coach");
+    }
+}
