@@ -30,6 +30,7 @@ import coach.practice.ReminderService;
 import coach.jobs.Jobs;
 import coach.slack.SignatureFilter;
 import coach.progress.ProgressService;
+import coach.progress.SelfRatings;
 import coach.slack.SlackApp;
 import coach.slack.Utf8SlackAppServlet;
 import coach.store.Database;
@@ -108,7 +109,8 @@ public final class App implements AutoCloseable {
         this.grading = new GradingService(stages, bank, rubrics, grader, offline,
                 settings.grading().dailyLlmGradingsPerUser(), new FollowUps(chatModel, prompts.followUp()),
                 interviewRepository, gradeRepository, metrics, clock);
-        this.progress = new ProgressService(grading, interviews, stages, new PracticeCalendar(practiceRepository, clock), clock);
+        this.progress = new ProgressService(grading, interviews, stages, new PracticeCalendar(practiceRepository, clock),
+                new SelfRatings(database.jdbi()), clock);
     }
 
     /**

@@ -197,6 +197,7 @@ public final class ConsoleCoach {
             return !ended;
         }
         var stored = interviews.submitAnswer(asked.asked(), text, "console", "console:" + UUID.randomUUID()).orElseThrow();
+        offerSelfRating(stored.id());
         out.println("Grading…");
         try {
             GradedAnswer graded = grading.gradeOnce(stored.id());
@@ -210,6 +211,21 @@ public final class ConsoleCoach {
         out.println("Next: /retry to answer this question again, /followup to be probed on your weakest point, /mock "
                 + stage.id() + " for another question, /mock done to finish the session.");
         return !ended;
+    }
+
+    /**
+     * One line, optional: the learner's own rating, compared with grades over time in /stats. Anything but a digit
+     * or an empty line is not lost: it runs as the next command once the report is shown.
+     */
+    private void offerSelfRating(long answerId) throws IOException {
+        out.println("How would you rate it yourself, 1 (weak) to 5 (interview-ready)? Enter skips.");
+        String line = in.readLine();
+        String r = line == null ? "" : line.strip();
+        if (r.matches("[1-5]")) {
+            progress.rate(learner, answerId, Integer.parseInt(r));
+        } else if (!r.isEmpty()) {
+            pendingCommand = line; // not a rating: the learner moved on, so it is their next command
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ final class ProgressText {
             }
         }
         sb.append("\nStreak: ").append(p.streak()).append(p.streak() == 1 ? " day" : " days").append('\n');
+        sb.append("Self-assessment: ").append(p.selfAssessment()).append('\n');
         sb.append("Next: ").append(p.next().stageName()).append(", because ").append(p.next().reason()).append(".\n");
         if (!p.due().isEmpty()) {
             sb.append("Due for review: ").append(p.due().size()).append(" (/mock review asks the oldest)\n");

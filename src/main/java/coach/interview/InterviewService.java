@@ -158,6 +158,11 @@ public final class InterviewService {
         return stages;
     }
 
+    /** One of the learner's own answers (empty for anyone else's). */
+    public Optional<Answer> answer(Learner who, long answerId) {
+        return repository.answer(who, answerId);
+    }
+
     /** Every answer of the learner with its question, oldest first. */
     public List<InterviewRepository.Answered> answered(Learner who) {
         return repository.answered(who);

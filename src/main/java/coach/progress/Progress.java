@@ -10,9 +10,10 @@ import java.util.Optional;
  *
  * @param answers  graded answers in total
  * @param needs    what the coach can't say yet and why (empty once there is enough history)
+ * @param selfAssessment how the learner's own ratings compare with the grades, in a sentence
  */
 public record Progress(int answers, List<StageProgress> stages, List<CriterionProgress> criteria, int streak,
-                       List<ReviewItem> due, Recommendation next, String needs) {
+                       List<ReviewItem> due, Recommendation next, String needs, String selfAssessment) {
 
     /** Scores for one stage: how many, the average, and the last ten overall scores as a sparkline. */
     public record StageProgress(String stageId, String stageName, int answers, int average, String sparkline,

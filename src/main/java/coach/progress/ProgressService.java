@@ -28,13 +28,15 @@ public final class ProgressService {
     private static final int SPARK = 10;
     private final GradingService grading;
     private final InterviewService interviews;
+    private final SelfRatings ratings;
     private final StageCatalog stages;
     private final PracticeCalendar calendar;
     private final Clock clock;
 
     public ProgressService(GradingService grading, InterviewService interviews, StageCatalog stages,
-                           PracticeCalendar calendar, Clock clock) {
+                           PracticeCalendar calendar, SelfRatings ratings, Clock clock) {
         this.interviews = interviews;
+        this.ratings = ratings;
         this.grading = grading;
         this.stages = stages;
         this.calendar = calendar;
@@ -47,7 +49,19 @@ public final class ProgressService {
         List<Progress.CriterionProgress> criteria = criteria(history);
         List<Progress.ReviewItem> due = SpacedReview.due(history, clock.instant(), this::criterionName);
         return new Progress(history.size(), byStage, criteria, calendar.streak(who), due, recommend(byStage, due),
-                needs(history.size()));
+                needs(history.size()), selfAssessment(history, ratings.byAnswer(who)));
+    }
+
+    /**
+     * The learner's own rating of one of their answers (1–5); false if the answer is not theirs or the rating is
+     * out of range. It may come before or after the grade: both count.
+     */
+    public boolean rate(Learner who, long answerId, int rating) {
+        if (rating < 1 || rating > 5 || interviews.answer(who, answerId).isEmpty()) {
+            return false;
+        }
+        ratings.save(who, answerId, rating, clock.instant());
+        return true;
     }
 
     /** The questions due for review now, oldest first. */
@@ -66,6 +80,7 @@ public final class ProgressService {
      */
     public Map<String, Integer> forget(Learner who) {
         Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("self_rating", ratings.forget(who));
         counts.putAll(grading.forget(who));
         counts.putAll(calendar.forget(who));
         counts.putAll(interviews.forget(who));
@@ -125,6 +140,33 @@ public final class ProgressService {
                 .orElseThrow();
         return new Progress.Recommendation(weakest.stageId(), weakest.stageName(),
                 "it is your lowest average (" + weakest.average() + ")", Optional.empty());
+    }
+
+    /**
+     * How the learner's self-ratings compare with the grades: the mean of (rating − graded level), the graded level
+     * being the mean of the answer's criterion scores (1–5).
+     */
+    static String selfAssessment(List<Scored> history, Map<Long, Integer> ratings) {
+        double gap = 0;
+        int n = 0;
+        for (Scored s : history) {
+            Integer rating = ratings.get(s.answerId());
+            if (rating == null || s.criteria().isEmpty()) continue;
+            gap += rating - s.criteria().values().stream().mapToInt(Integer::intValue).average().orElse(0);
+            n++;
+        }
+        if (n == 0) {
+            return "Rate your answers 1–5 while they are graded, and I will show how your view compares with the grade.";
+        }
+        double mean = gap / n;
+        String over = n + (n == 1 ? " rated answer" : " rated answers");
+        if (Math.abs(mean) < 0.5) {
+            return "Your self-ratings match the grades (" + over + ").";
+        }
+        long points = Math.round(Math.abs(mean));
+        return "You rate yourself about " + (points <= 1 ? "one point " : points + " points ") + (mean > 0 ? "above" : "below")
+                + " the grade (" + over + ")" + (mean > 0 ? ": check your answers against the rubric's anchors before you submit."
+                : ": your answers are better than you think.");
     }
 
     private static String needs(int answers) {

@@ -277,6 +277,10 @@ final class MockHandlers {
         }
         interviews.submitAnswer(asked, text, source, key).ifPresent(answer -> {
             gradingJobs.enqueue(answer.id());
+            if (asked.channelId() != null) {
+                outbox.send(Outgoing.privately("grading:" + answer.id(), asked.teamId(), asked.userId(), asked.channelId(),
+                        asked.messageTs(), "Grading your answer…", SlackJson.blocks(ProgressViews.gradingWithRating(answer.id()))));
+            }
             log.info("answer {} stored ({} chars, via {})", answer.id(), text.length(), source);
         });
     }

@@ -53,6 +53,19 @@ final class ProgressHandlers {
 
     void register(App app) {
         commands.handle(SlackCommands.Kind.EXPORT, this::export);
+        app.blockAction(java.util.regex.Pattern.compile("^" + ProgressViews.ACTION_RATE_PREFIX + "[1-5]$"), (req, ctx) -> {
+            Learner who = who(req);
+            var action = req.getPayload().getActions().get(0);
+            int rating = action.getActionId().charAt(action.getActionId().length() - 1) - '0';
+            long answerId = MockHandlers.parseId(action.getValue());
+            String url = req.getPayload().getResponseUrl();
+            if (who != null && progress.rate(who, answerId, rating) && url != null) {
+                outbox.send(Outgoing.response("rated:" + answerId + ":" + rating, who.teamId(), who.userId(), url,
+                        "You rated this answer " + rating + "/5. Your grade arrives in this thread; /mock stats shows how "
+                                + "your ratings compare with the grades over time.", true));
+            }
+            return ctx.ack();
+        });
         app.blockAction(ProgressViews.ACTION_FORGET, (req, ctx) -> {
             Learner who = who(req);
             if (who != null) {

@@ -29,6 +29,8 @@ final class ProgressViews {
     static final String ACTION_REVIEW = "progress_next_review";
     static final String ACTION_REMINDERS = "progress_reminders";
     static final String ACTION_FORGET = "progress_forget_confirmed";
+    /** self_rate_1 … self_rate_5: action ids are unique per block, so each rating has its own. */
+    static final String ACTION_RATE_PREFIX = "self_rate_";
     private static final int MAX_REVIEWS_SHOWN = 5;
 
     private ProgressViews() {}
@@ -55,6 +57,7 @@ final class ProgressViews {
             blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(criteria.toString(), SlackLimits.SECTION_TEXT)))));
         }
         StringBuilder next = new StringBuilder("*Streak:* " + p.streak() + (p.streak() == 1 ? " day" : " days"));
+        next.append("\n*Self-assessment:* ").append(Mrkdwn.escape(p.selfAssessment()));
         next.append("\n*Next:* ").append(Mrkdwn.escape(p.next().stageName())).append(", because ")
                 .append(Mrkdwn.escape(p.next().reason())).append('.');
         if (!p.due().isEmpty()) {
@@ -65,6 +68,19 @@ final class ProgressViews {
         blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.truncate(Mrkdwn.escape(ScoreBand.legend()),
                 SlackLimits.CONTEXT_TEXT))))));
         return blocks;
+    }
+
+    /** Posted as the answer is stored: the grade is on its way, and one tap records the learner's own rating. */
+    static List<LayoutBlock> gradingWithRating(long answerId) {
+        List<BlockElement> buttons = new ArrayList<>();
+        for (int r = 1; r <= 5; r++) {
+            int rating = r;
+            buttons.add(button(b -> b.actionId(ACTION_RATE_PREFIX + rating).value(String.valueOf(answerId))
+                    .text(plainText(String.valueOf(rating)))));
+        }
+        return List.of(section(s -> s.text(markdownText("Got your answer; grading it now. While you wait: *how would you "
+                        + "rate it yourself*, 1 (weak) to 5 (interview-ready)? The report does not wait for this."))),
+                actions(a -> a.elements(buttons)));
     }
 
     /** `/mock forget-me`: what will be deleted, and one button (with Slack's confirmation dialog) to do it. */

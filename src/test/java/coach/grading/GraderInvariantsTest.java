@@ -34,7 +34,7 @@ class GraderInvariantsTest {
     static final List<String> OFF_TOPIC = List.of("I also enjoy hiking in the Alps with my family on weekends.",
             "My favourite film is a long science fiction epic from the nineties.",
             "Our office moved to a new building with a great coffee machine last spring.",
-            "I organised the company hackathon, which had 120 participants and 30 pizzas.",
+            "The pizza place near my flat is 12 minutes away and a large one costs about $15.",
             "In my spare time I restore old bicycles and sell about 12 a year.");
 
     static int score(Calibration.EvalAnswer a, String answer) {

@@ -48,6 +48,7 @@ class GradingJobsTest {
                 "C1", "1.1", Instant.EPOCH);
         GradedAnswer graded = new GradedAnswer(80, later, asked, new Grade(50, List.of(), List.of(), "", "offline", "", List.of()));
         when(grading.gradeOnce(8)).thenReturn(graded);
+        when(grading.answerAndQuestion(8)).thenReturn(java.util.Optional.of(new GradingService.AnswerAndQuestion(later, asked)));
         // answer 7 was sent 10 s earlier and is stuck (its instance died mid-grading)
         when(grading.unreported("T1", "U1")).thenReturn(List.of(
                 new GradeRepository.Pending(7, clock.instant().minusSeconds(10), false),
@@ -61,5 +62,17 @@ class GradingJobsTest {
         clock.advance(Duration.ofSeconds(21));
         assertThat(jobs.run(8)).isEmpty();
         assertThat(delivered).containsExactly(8L);
+    }
+
+    @Test
+    void aJobForAnAnswerDeletedMeanwhileEndsWithoutGradingOrReporting() {
+        GradingService grading = mock(GradingService.class);
+        when(grading.answerAndQuestion(9)).thenReturn(java.util.Optional.empty());
+        List<Long> delivered = new ArrayList<>();
+        GradingJobs jobs = new GradingJobs(grading, g -> delivered.add(g.answer().id()),
+                new MutableClock(Instant.parse("2026-03-02T09:00:00Z")), Duration.ofSeconds(30));
+        assertThat(jobs.run(9)).isEmpty();
+        org.mockito.Mockito.verify(grading, org.mockito.Mockito.never()).gradeOnce(9);
+        assertThat(delivered).isEmpty();
     }
 }

@@ -149,4 +149,28 @@ class ProgressServiceTest {
         });
         assertThat(csv).doesNotContain("sd-other");
     }
+
+    long answerId(String user, String question) {
+        return app.database.jdbi().withHandle(h -> h.createQuery("select a.id from answer a join asked_question q on "
+                + "q.id = a.asked_question_id where a.user_id = :u and q.question_id = :q").bind("u", user).bind("q", question)
+                .mapTo(Long.class).one());
+    }
+
+    @Test
+    void selfRatingsAreStoredForOwnAnswersOnlyAndComparedWithTheGrade() {
+        graded("U1", "sd-a", 40, 2, 2, T0); // criteria 2, 2, 3: level 2.33
+        graded("U1", "sd-b", 40, 2, 2, T0);
+        graded("U2", "sd-c", 40, 2, 2, T0);
+        Learner u1 = new Learner("T1", "U1");
+        assertThat(app.progress.progress(u1).selfAssessment()).contains("Rate your answers 1–5");
+        assertThat(app.progress.rate(u1, answerId("U1", "sd-a"), 4)).isTrue();
+        assertThat(app.progress.rate(u1, answerId("U1", "sd-b"), 3)).isTrue();
+        assertThat(app.progress.rate(u1, answerId("U1", "sd-b"), 4)).isTrue(); // the latest tap wins
+        assertThat(app.progress.rate(u1, answerId("U2", "sd-c"), 5)).isFalse(); // someone else's answer
+        assertThat(app.progress.rate(u1, answerId("U1", "sd-a"), 6)).isFalse();
+        assertThat(app.progress.progress(u1).selfAssessment())
+                .isEqualTo("You rate yourself about 2 points above the grade (2 rated answers): check your answers "
+                        + "against the rubric's anchors before you submit.");
+        assertThat(app.progress.progress(new Learner("T1", "U2")).selfAssessment()).contains("Rate your answers");
+    }
 }

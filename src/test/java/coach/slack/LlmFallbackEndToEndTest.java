@@ -34,8 +34,9 @@ class LlmFallbackEndToEndTest {
                         "event", Map.of("type", "message", "channel", "D1", "user", "U1", "text", answer,
                                 "ts", "1800000000.000300", "thread_ts", ts, "channel_type", "im"))), Map.of());
                 await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.postMessage").stream()
-                        .anyMatch(r -> ts.equals(field(r, "thread_ts"))));
-                var report = slack.calls("chat.postMessage").stream().filter(r -> ts.equals(field(r, "thread_ts"))).findFirst().orElseThrow();
+                        .anyMatch(r -> ts.equals(field(r, "thread_ts")) && field(r, "text").contains("scored")));
+                var report = slack.calls("chat.postMessage").stream().filter(r -> ts.equals(field(r, "thread_ts")))
+                        .filter(r -> field(r, "text").contains("scored")).findFirst().orElseThrow();
                 assertThat(field(report, "blocks")).contains("offline grader", "could not be reached");
                 assertThat(openAi.requestCount()).isGreaterThanOrEqualTo(1);
                 String grader = app.app().database.jdbi().withHandle(h -> h.createQuery(

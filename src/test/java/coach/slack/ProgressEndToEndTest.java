@@ -86,7 +86,7 @@ class ProgressEndToEndTest extends SlackAppTest {
             due.add(new Progress.ReviewItem(i, "q" + i, "s1", 30, Instant.EPOCH, Instant.EPOCH, "x", "you scored 30 here"));
         }
         Progress p = new Progress(1000, stages, criteria, 12, due, new Progress.Recommendation("s1", "Stage 1",
-                "a question is due", Optional.of(due.get(0))), "");
+                "a question is due", Optional.of(due.get(0))), "", "You rate yourself about one point above the grade.");
         JsonNode home = JSON.readTree(SlackJson.view(ProgressViews.home(p, "D1")));
         assertThat(home.get("blocks").size()).isLessThanOrEqualTo(SlackLimits.BLOCKS_PER_MESSAGE);
         for (JsonNode block : home.get("blocks")) {
@@ -176,5 +176,24 @@ class ProgressEndToEndTest extends SlackAppTest {
         assertThat(stats.get("blocks").toString()).contains("No graded answers yet");
         assertThat(rows("answer", "UINTRUDER")).isZero();
         assertThat(rows("answer", "UOWNER")).isEqualTo(1);
+    }
+
+    @Test
+    void aSelfRatingIsOneTapOnTheGradingMessageAndShowsInStats() throws Exception {
+        askAndAnswer("URATE", "DURATE", "Flink into Redis; p99 fell from 80 ms to 20 ms for the client.", 0);
+        var grading = slack.calls("chat.postMessage").stream().filter(r -> "DURATE".equals(field(r, "channel")))
+                .filter(r -> "Grading your answer…".equals(field(r, "text"))).findFirst().orElseThrow();
+        assertThat(field(grading, "blocks")).contains("self_rate_1", "self_rate_5", "does not wait");
+        long answerId = app.app().database.jdbi().withHandle(h -> h.createQuery(
+                "select id from answer where user_id = 'URATE'").mapTo(Long.class).one());
+        app.client().interactive(action("URATE", "self_rate_4", String.valueOf(answerId), slack.responseUrl()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.responseUrlCalls().stream()
+                .anyMatch(r -> r.getBodyAsString().contains("You rated this answer 4/5")));
+        int stored = app.app().database.jdbi().withHandle(h -> h.createQuery(
+                "select rating from self_rating where user_id = 'URATE'").mapTo(Integer.class).one());
+        assertThat(stored).isEqualTo(4);
+        JsonNode stats = JSON.readTree(app.client().slashCommand("/mock", "stats", "T1", "URATE", "DURATE",
+                slack.responseUrl()).body());
+        assertThat(stats.get("blocks").toString()).contains("Self-assessment", "1 rated answer");
     }
 }
