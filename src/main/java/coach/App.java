@@ -95,7 +95,7 @@ public final class App implements AutoCloseable {
         GraderPrompts prompts = GraderPrompts.load(config.promptsDir());
         Optional<ChatModel> chatModel = ChatModels.fromConfig(config);
         Grader grader = chatModel.<Grader>map(m -> new LlmGrader(m, config.openAiModel(), prompts, offline,
-                settings.grading().maxConcurrentLlmCalls(), config.llmTimeout(), clock, LlmGrader.Sleeper.REAL)).orElse(offline);
+                settings.grading().maxConcurrentLlmCalls(), config.llmTimeout(), clock, coach.grading.LlmCalls.Sleeper.REAL)).orElse(offline);
         this.comp = CompService.load(config.configDir());
         String phrasePrompt = CompPhraser.loadPrompt(config.promptsDir());
         this.compPhraser = chatModel.map(m -> new CompPhraser(m, new GroundingCheck(comp.data()), phrasePrompt));

@@ -1,6 +1,5 @@
 package coach.comp;
 
-import coach.store.Sql;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -16,18 +15,13 @@ public final class WatchedChannels {
 
     /** Returns false when the channel was already watched. */
     public boolean watch(String teamId, String channelId, String userId) {
-        try {
-            jdbi.useHandle(h -> h.createUpdate("""
-                    insert into comp_watch (team_id, channel_id, user_id, created_at) values (:team, :channel, :user, :now)""")
-                    .bind("team", teamId).bind("channel", channelId).bind("user", userId).bind("now", clock.instant())
-                    .execute());
-            return true;
-        } catch (RuntimeException e) {
-            if (Sql.isUniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
+        // no exception for "already watched": this runs inside the command's transaction, which on PostgreSQL a
+        // failed statement would abort
+        return jdbi.withHandle(h -> h.createUpdate("""
+                insert into comp_watch (team_id, channel_id, user_id, created_at) values (:team, :channel, :user, :now)
+                on conflict do nothing""")
+                .bind("team", teamId).bind("channel", channelId).bind("user", userId).bind("now", clock.instant())
+                .execute()) == 1;
     }
 
     /** Returns false when the channel was not watched. */

@@ -1,6 +1,5 @@
 package coach.interview;
 
-import coach.store.Sql;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -103,22 +102,19 @@ public final class InterviewRepository {
                 .mapTo(String.class).list());
     }
 
-    /** Stores an answer once per source key; empty when this delivery was already stored (a Slack retry). */
+    /**
+     * Stores an answer once per source key; empty when this delivery was already stored (a Slack retry). Runs inside
+     * the request's transaction: a duplicate must not raise an error, which on PostgreSQL aborts the transaction.
+     */
     public Optional<Answer> insertAnswer(Learner who, long askedId, String body, String source, String sourceKey, Instant now) {
-        try {
-            long id = jdbi.withHandle(h -> h.createUpdate("""
-                    insert into answer (team_id, user_id, asked_question_id, body, source, source_key, created_at)
-                    values (:team, :user, :asked, :body, :source, :key, :now)""")
-                    .bind("team", who.teamId()).bind("user", who.userId()).bind("asked", askedId).bind("body", body)
-                    .bind("source", source).bind("key", sourceKey).bind("now", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-            return answer(who, id);
-        } catch (RuntimeException e) {
-            if (Sql.isUniqueViolation(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        Optional<Long> id = jdbi.withHandle(h -> h.createUpdate("""
+                insert into answer (team_id, user_id, asked_question_id, body, source, source_key, created_at)
+                values (:team, :user, :asked, :body, :source, :key, :now)
+                on conflict do nothing""")
+                .bind("team", who.teamId()).bind("user", who.userId()).bind("asked", askedId).bind("body", body)
+                .bind("source", source).bind("key", sourceKey).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findFirst());
+        return id.flatMap(i -> answer(who, i));
     }
 
     public Optional<Answer> answer(Learner who, long answerId) {

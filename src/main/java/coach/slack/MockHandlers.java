@@ -10,6 +10,10 @@ import coach.interview.Learner;
 import coach.store.Database;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -95,49 +99,53 @@ final class MockHandlers {
             }
             return ctx.ack();
         });
-        app.viewSubmission(InterviewViews.MODAL_ANSWER, (req, ctx) -> {
-            var payload = req.getPayload();
-            var view = payload.getView();
-            String text = Optional.ofNullable(view.getState()).map(s -> s.getValues())
-                    .map(v -> v.get(InterviewViews.ANSWER_BLOCK)).map(b -> b.get(InterviewViews.ANSWER_INPUT))
-                    .map(v -> v.getValue()).orElse("");
-            if (text == null || text.isBlank()) {
-                // the modal stays open with whatever was typed; nothing is lost
-                return ctx.ackWithErrors(Map.of(InterviewViews.ANSWER_BLOCK,
-                        "Write your answer before submitting. Tip: name the customer impact with numbers."));
-            }
-            long askedId = parseId(view.getPrivateMetadata());
-            Learner who = learner(payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
-            if (askedId > 0 && who != null) {
-                database.inTransaction(h -> {
-                    interviews.asked(who, askedId).ifPresent(asked -> takeAnswer(asked, text, "modal", "view:" + view.getId()));
-                    return null;
-                });
-            }
+        app.viewSubmission(InterviewViews.MODAL_ANSWER, this::modalAnswer);
+        app.event(MessageEvent.class, this::message);
+    }
+
+    private Response modalAnswer(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        var payload = req.getPayload();
+        var view = payload.getView();
+        String text = Optional.ofNullable(view.getState()).map(s -> s.getValues())
+                .map(v -> v.get(InterviewViews.ANSWER_BLOCK)).map(b -> b.get(InterviewViews.ANSWER_INPUT))
+                .map(v -> v.getValue()).orElse("");
+        if (text == null || text.isBlank()) {
+            // the modal stays open with whatever was typed; nothing is lost
+            return ctx.ackWithErrors(Map.of(InterviewViews.ANSWER_BLOCK,
+                    "Write your answer before submitting. Tip: name the customer impact with numbers."));
+        }
+        long askedId = parseId(view.getPrivateMetadata());
+        Learner who = learner(payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
+        if (askedId > 0 && who != null) {
+            database.inTransaction(h -> {
+                interviews.asked(who, askedId).ifPresent(asked -> takeAnswer(asked, text, "modal", "view:" + view.getId()));
+                return null;
+            });
+        }
+        return ctx.ack();
+    }
+
+    private Response message(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
+        MessageEvent e = payload.getEvent();
+        if (e.getBotId() != null || e.getSubtype() != null || e.getUser() == null || e.getChannel() == null) {
             return ctx.ack();
-        });
-        app.event(MessageEvent.class, (payload, ctx) -> {
-            MessageEvent e = payload.getEvent();
-            if (e.getBotId() != null || e.getSubtype() != null || e.getUser() == null || e.getChannel() == null) {
-                return ctx.ack();
-            }
-            if (e.getThreadTs() == null || e.getThreadTs().equals(e.getTs())) {
-                topLevel.onMessage(payload.getTeamId(), payload.getEventId(), e.getChannel(), e.getChannelType(),
-                        e.getUser(), e.getTs(), e.getText(), ctx.getBotUserId());
-                return ctx.ack();
-            }
-            Learner who = learner(payload.getTeamId(), e.getUser());
-            if (who != null) {
-                // a Slack retry of this event finds the answer stored under the same source key: stored once
-                database.inTransaction(h -> {
-                    interviews.byMessage(who, e.getChannel(), e.getThreadTs())
-                            .or(() -> channelQuestions.claim(who, e.getChannel(), e.getThreadTs()))
-                            .ifPresent(asked -> takeAnswer(asked, e.getText(), "thread", "msg:" + e.getChannel() + ":" + e.getTs()));
-                    return null;
-                });
-            }
+        }
+        if (e.getThreadTs() == null || e.getThreadTs().equals(e.getTs())) {
+            topLevel.onMessage(payload.getTeamId(), payload.getEventId(), e.getChannel(), e.getChannelType(),
+                    e.getUser(), e.getTs(), e.getText(), ctx.getBotUserId());
             return ctx.ack();
-        });
+        }
+        Learner who = learner(payload.getTeamId(), e.getUser());
+        if (who != null) {
+            // a Slack retry of this event finds the answer stored under the same source key: stored once
+            database.inTransaction(h -> {
+                interviews.byMessage(who, e.getChannel(), e.getThreadTs())
+                        .or(() -> channelQuestions.claim(who, e.getChannel(), e.getThreadTs()))
+                        .ifPresent(asked -> takeAnswer(asked, e.getText(), "thread", "msg:" + e.getChannel() + ":" + e.getTs()));
+                return null;
+            });
+        }
+        return ctx.ack();
     }
 
     private Response mockCommand(SlashCommandRequest req, SlashCommandContext ctx) {

@@ -22,24 +22,21 @@ public final class EventLog {
                 .bind("cutoff", clock.instant().minus(age)).execute());
     }
 
-    /** Returns true the first time an event is seen, false for every retry of it. */
+    /**
+     * Returns true the first time an event is seen, false for every retry of it. "on conflict do nothing" rather than
+     * catching the unique violation: this runs inside a request's transaction, and on PostgreSQL a failed statement
+     * would abort the whole transaction (the answer stored with it included).
+     */
     public boolean firstDelivery(String teamId, String eventId) {
         if (eventId == null || eventId.isBlank()) {
             return true;
         }
-        try {
-            jdbi.useHandle(h -> h.createUpdate(
-                            "insert into processed_event (team_id, event_id, received_at) values (:team, :event, :at)")
-                    .bind("team", teamId == null ? "" : teamId)
-                    .bind("event", eventId)
-                    .bind("at", clock.instant())
-                    .execute());
-            return true;
-        } catch (RuntimeException e) {
-            if (Sql.isUniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        insert into processed_event (team_id, event_id, received_at) values (:team, :event, :at)
+                        on conflict do nothing""")
+                .bind("team", teamId == null ? "" : teamId)
+                .bind("event", eventId)
+                .bind("at", clock.instant())
+                .execute()) == 1;
     }
 }

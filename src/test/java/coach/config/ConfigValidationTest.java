@@ -108,4 +108,15 @@ class ConfigValidationTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("stages.yaml");
     }
+
+    @Test
+    void recoveryPromisesStayWithin30Seconds() throws IOException {
+        assertThat(CoachSettings.load(CONFIG).jobs()).isEqualTo(new CoachSettings.Jobs(5, 4));
+        Path cfg = copyConfig();
+        replace(cfg.resolve("coach.yaml"), "heartbeat_seconds: 5", "heartbeat_seconds: 10");
+        assertThatThrownBy(() -> CoachSettings.load(cfg)).hasMessageContaining("coach.yaml")
+                .hasMessageContaining("jobs").hasMessageContaining("at most 30 s");
+        replace(cfg.resolve("coach.yaml"), "report_order_wait_seconds: 30", "report_order_wait_seconds: 600");
+        assertThatThrownBy(() -> CoachSettings.load(cfg)).hasMessageContaining("report_order_wait_seconds");
+    }
 }

@@ -175,7 +175,7 @@ class LlmGraderTest {
         Grade g = grader.grade(request);
         assertThat(g.grader()).isEqualTo("offline");
         assertThat(g.note()).contains("could not be reached", "HTTP 500").doesNotContainIgnoringCase("exception");
-        assertThat(openAi.requestCount()).isEqualTo(LlmGrader.CALL_ATTEMPTS);
+        assertThat(openAi.requestCount()).isEqualTo(LlmCalls.CALL_ATTEMPTS);
         assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(g.overall()).isEqualTo(new OfflineGrader().grade(request).overall());
     }
