@@ -31,6 +31,7 @@ import coach.jobs.Jobs;
 import coach.slack.SignatureFilter;
 import coach.progress.ProgressService;
 import coach.progress.SelfRatings;
+import coach.progress.WeaknessFocus;
 import coach.slack.SlackApp;
 import coach.slack.Utf8SlackAppServlet;
 import coach.store.Database;
@@ -104,11 +105,12 @@ public final class App implements AutoCloseable {
         this.events = new EventLog(database.jdbi(), clock);
         this.interviewRepository = new InterviewRepository(database.jdbi());
         this.gradeRepository = new GradeRepository(database.jdbi());
-        this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random);
         this.practiceRepository = new PracticeRepository(database.jdbi());
         this.grading = new GradingService(stages, bank, rubrics, grader, offline,
                 settings.grading().dailyLlmGradingsPerUser(), new FollowUps(chatModel, prompts.followUp()),
                 interviewRepository, gradeRepository, metrics, clock);
+        // the next question of a stage favours the learner's weakest criterion there (grading's scores, progress's rule)
+        this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random, new WeaknessFocus(grading));
         this.progress = new ProgressService(grading, interviews, stages, new PracticeCalendar(practiceRepository, clock),
                 new SelfRatings(database.jdbi()), clock);
     }
@@ -135,7 +137,8 @@ public final class App implements AutoCloseable {
             }
         }
         SlackApp.Parts parts = SlackApp.parts(config, stages, database, interviews, clock, config.slackTimeout());
-        ReminderService reminders = new ReminderService(practiceRepository, interviews, stages, parts.reminderSender(), metrics, clock);
+        ReminderService reminders = new ReminderService(practiceRepository, interviews, stages, parts.reminderSender(),
+                metrics, clock, progress::nextReview);
         PracticeJobs practiceJobs = new PracticeJobs(reminders);
         GradingJobs gradingJobs = new GradingJobs(grading, parts.reports(), clock,
                 Duration.ofSeconds(settings.grading().reportOrderWaitSeconds()));

@@ -20,9 +20,16 @@ public final class InterviewService {
     private final InterviewRepository repository;
     private final Clock clock;
     private final RandomGenerator random;
+    private final QuestionPreference preference;
 
     public InterviewService(StageCatalog stages, QuestionBank bank, InterviewRepository repository, Clock clock,
                             RandomGenerator random) {
+        this(stages, bank, repository, clock, random, QuestionPreference.NONE);
+    }
+
+    public InterviewService(StageCatalog stages, QuestionBank bank, InterviewRepository repository, Clock clock,
+                            RandomGenerator random, QuestionPreference preference) {
+        this.preference = preference;
         this.stages = stages;
         this.bank = bank;
         this.repository = repository;
@@ -100,7 +107,10 @@ public final class InterviewService {
         int cycle = history.size() % all.size();
         Set<String> thisCycle = new HashSet<>(history.subList(0, cycle));
         List<Question> fresh = all.stream().filter(q -> !thisCycle.contains(q.id())).toList();
-        return fresh.get(random.nextInt(fresh.size()));
+        java.util.function.Predicate<Question> preferred = preference.prefer(who, stage);
+        List<Question> better = fresh.stream().filter(preferred).toList();
+        List<Question> pool = better.isEmpty() ? fresh : better;
+        return pool.get(random.nextInt(pool.size()));
     }
 
     public void attachMessage(AskedQuestion asked, String channelId, String messageTs) {
@@ -152,6 +162,11 @@ public final class InterviewService {
 
     public Optional<Question> question(String questionId) {
         return bank.byId(questionId);
+    }
+
+    /** A stage's question bank. */
+    public List<Question> bankFor(String stageId) {
+        return bank.forStage(stageId);
     }
 
     public StageCatalog stages() {

@@ -34,9 +34,17 @@ public final class ReminderService {
     private final ReminderSender sender;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final ReviewPicker reviews;
 
     public ReminderService(PracticeRepository repository, InterviewService interviews, StageCatalog stages,
                            ReminderSender sender, MeterRegistry metrics, Clock clock) {
+        this(repository, interviews, stages, sender, metrics, clock, ReviewPicker.NONE);
+    }
+
+    /** @param reviews for "mix" reminders: a question due for review is asked before a new one */
+    public ReminderService(PracticeRepository repository, InterviewService interviews, StageCatalog stages,
+                           ReminderSender sender, MeterRegistry metrics, Clock clock, ReviewPicker reviews) {
+        this.reviews = reviews;
         this.repository = repository;
         this.interviews = interviews;
         this.stages = stages;
@@ -106,10 +114,20 @@ public final class ReminderService {
         }
     }
 
+    /** A DM reminder set to "mix" asks a question due for review first (same request key: asked once per send). */
+    private Optional<InterviewService.Asked> dueReview(Subscription s, String key) {
+        if (s.isChannel() || !PracticeCommand.MIX.equals(s.stage())) {
+            return Optional.empty();
+        }
+        return reviews.due(s.learner()).flatMap(d -> interviews.askAgain(s.learner(), d.stageId(), d.questionId(),
+                s.channelId(), key));
+    }
+
     /** Every attempt with one key asks the same question and posts it at most once. */
     private AskedQuestion send(Subscription s, ZoneId zone, String key) throws ReminderSender.SendFailure {
-        Stage stage = stageFor(s);
-        InterviewService.Asked asked = interviews.ask(s.learner(), stage, s.channelId(), key);
+        InterviewService.Asked asked = dueReview(s, key)
+                .orElseGet(() -> interviews.ask(s.learner(), stageFor(s), s.channelId(), key));
+        Stage stage = asked.stage();
         if (s.isChannel()) {
             ReminderSender.Posted posted = sender.postInChannel(s, asked, key);
             interviews.attachMessage(asked.asked(), posted.channelId(), posted.ts());

@@ -9,6 +9,7 @@ import coach.grading.Rubric;
 import coach.interview.InterviewService;
 import coach.interview.Learner;
 import coach.practice.PracticeCalendar;
+import coach.practice.ReviewPicker;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,6 +63,11 @@ public final class ProgressService {
         }
         ratings.save(who, answerId, rating, clock.instant());
         return true;
+    }
+
+    /** The oldest review due now, for a daily reminder set to "mix". */
+    public Optional<ReviewPicker.Due> nextReview(Learner who) {
+        return dueReviews(who).stream().findFirst().map(r -> new ReviewPicker.Due(r.stageId(), r.questionId()));
     }
 
     /** The questions due for review now, oldest first. */

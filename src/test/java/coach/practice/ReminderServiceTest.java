@@ -252,4 +252,18 @@ class ReminderServiceTest {
         assertThat(member.get().messageTs()).isEqualTo("1800000001.1");
         assertThat(practice.claimChannelQuestion(new Learner("T1", "UBOB"), "C77", "nope")).isEmpty();
     }
+
+    @Test
+    void aMixReminderAsksAQuestionDueForReviewFirst() {
+        long id = subscribe("Europe/London", "daily 09:00 weekdays mix");
+        Instant due = Instant.parse("2026-11-23T09:00:00Z");
+        clock.set(due);
+        ReviewPicker review = who -> Optional.of(new ReviewPicker.Due("coding", "code-sliding-window-topk"));
+        reminders = new ReminderService(repository, interviews, stages, sender, metrics, clock, review);
+        reminders.run(id, due);
+        assertThat(sender.sent).containsExactly("UANA:coding:streak=0");
+        String asked = db.jdbi().withHandle(h -> h.createQuery(
+                "select question_id from asked_question where user_id = 'UANA'").mapTo(String.class).one());
+        assertThat(asked).isEqualTo("code-sliding-window-topk");
+    }
 }
