@@ -31,6 +31,7 @@ import coach.jobs.Jobs;
 import coach.slack.SignatureFilter;
 import coach.progress.ProgressService;
 import coach.progress.SelfRatings;
+import coach.progress.TeamView;
 import coach.progress.WeaknessFocus;
 import coach.slack.SlackApp;
 import coach.slack.Utf8SlackAppServlet;
@@ -112,7 +113,7 @@ public final class App implements AutoCloseable {
         // the next question of a stage favours the learner's weakest criterion there (grading's scores, progress's rule)
         this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random, new WeaknessFocus(grading));
         this.progress = new ProgressService(grading, interviews, stages, new PracticeCalendar(practiceRepository, clock),
-                new SelfRatings(database.jdbi()), clock);
+                new SelfRatings(database.jdbi()), new TeamView(database.jdbi(), grading, stages, clock), clock);
     }
 
     /**

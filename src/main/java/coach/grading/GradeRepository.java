@@ -164,4 +164,26 @@ public final class GradeRepository {
             return counts;
         });
     }
+
+    /** Per stage: how many of these learners answered it, and their average; never one learner's own scores. */
+    public record StageAggregate(String stageId, int learners, int answers, double average) {}
+
+    public List<StageAggregate> stageAggregates(String teamId, List<String> userIds) {
+        if (userIds.isEmpty()) return List.of();
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select stage_id, count(distinct user_id), count(*), avg(overall) from grade
+                        where team_id = :team and user_id in (<users>) group by stage_id order by stage_id""")
+                .bind("team", teamId).bindList("users", userIds)
+                .map((rs, ctx) -> new StageAggregate(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getDouble(4)))
+                .list());
+    }
+
+    /** How many of these learners were graded since the given time. */
+    public int learnersGradedSince(String teamId, List<String> userIds, Instant since) {
+        if (userIds.isEmpty()) return 0;
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select count(distinct user_id) from grade
+                        where team_id = :team and user_id in (<users>) and created_at >= :since""")
+                .bind("team", teamId).bindList("users", userIds).bind("since", since).mapTo(Integer.class).one());
+    }
 }

@@ -176,4 +176,13 @@ public final class GradingService {
     public Map<String, Integer> forget(Learner who) {
         return grades.forget(who.teamId(), who.userId());
     }
+
+    /** Team aggregates over the given learners (the caller decides who opted in and enforces the minimum). */
+    public List<GradeRepository.StageAggregate> stageAggregates(String teamId, List<String> userIds) {
+        return grades.stageAggregates(teamId, userIds);
+    }
+
+    public int learnersGradedSince(String teamId, List<String> userIds, Instant since) {
+        return grades.learnersGradedSince(teamId, userIds, since);
+    }
 }

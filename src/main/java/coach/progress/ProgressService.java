@@ -30,12 +30,14 @@ public final class ProgressService {
     private final GradingService grading;
     private final InterviewService interviews;
     private final SelfRatings ratings;
+    private final TeamView team;
     private final StageCatalog stages;
     private final PracticeCalendar calendar;
     private final Clock clock;
 
     public ProgressService(GradingService grading, InterviewService interviews, StageCatalog stages,
-                           PracticeCalendar calendar, SelfRatings ratings, Clock clock) {
+                           PracticeCalendar calendar, SelfRatings ratings, TeamView team, Clock clock) {
+        this.team = team;
         this.interviews = interviews;
         this.ratings = ratings;
         this.grading = grading;
@@ -65,6 +67,10 @@ public final class ProgressService {
         return true;
     }
 
+    public TeamView team() {
+        return team;
+    }
+
     /** The oldest review due now, for a daily reminder set to "mix". */
     public Optional<ReviewPicker.Due> nextReview(Learner who) {
         return dueReviews(who).stream().findFirst().map(r -> new ReviewPicker.Due(r.stageId(), r.questionId()));
@@ -87,6 +93,7 @@ public final class ProgressService {
     public Map<String, Integer> forget(Learner who) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("self_rating", ratings.forget(who));
+        counts.put("team_member", team.forget(who, Optional.empty()));
         counts.putAll(grading.forget(who));
         counts.putAll(calendar.forget(who));
         counts.putAll(interviews.forget(who));

@@ -130,7 +130,7 @@ final class ProgressHandlers {
 
     /** True for the /mock words handled here. */
     static boolean handles(String first) {
-        return List.of("stats", "progress", "review", "export", "forget-me", "forgetme").contains(first);
+        return List.of("stats", "progress", "review", "export", "forget-me", "forgetme", "team").contains(first);
     }
 
     /** `/mock stats` answers in the ack (a couple of indexed queries); `/mock review` asks the oldest due question. */
@@ -138,6 +138,9 @@ final class ProgressHandlers {
         Learner who = MockHandlers.learner(p.getTeamId(), p.getUserId());
         if (who == null) {
             return ctx.ack(r -> r.responseType("ephemeral").text("This command needs a user; try again from Slack."));
+        }
+        if (first.equals("team")) {
+            return ctx.ack(r -> r.responseType("ephemeral").text(team(who, p)));
         }
         if (first.equals("export")) {
             commands.submit(SlackCommands.Kind.EXPORT, who.teamId(), who.userId(), p.getChannelId(), null, null,
@@ -162,6 +165,27 @@ final class ProgressHandlers {
         askReview(who, first0.stageId(), first0.questionId(), p.getChannelId());
         return ctx.ack(r -> r.responseType("ephemeral").text("Review: " + Mrkdwn.escape(first0.reason())
                 + (due.size() > 1 ? ". " + (due.size() - 1) + " more due after this one." : ".")));
+    }
+
+    /** `/mock team [join|leave]` in a channel: opt in or out, or the channel's aggregates (three members or more). */
+    private String team(Learner who, SlashCommandPayload p) {
+        String channel = p.getChannelId();
+        if (channel == null || channel.isBlank() || SlackPoster.isDirectMessage(channel)) {
+            return "The team view belongs to a channel: run `/mock team join` in your team's channel.";
+        }
+        String[] words = p.getText() == null ? new String[0] : p.getText().strip().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        String sub = words.length > 1 ? words[1] : "";
+        var team = progress.team();
+        return switch (sub) {
+            case "join" -> team.join(who, channel)
+                    ? "You joined this channel's team view. It shows only aggregates (how many practised this week, the "
+                            + "average by stage), never your own scores, and nothing until " + coach.progress.TeamView.MIN_MEMBERS
+                            + " members have joined. `/mock team leave` leaves."
+                    : "You are already in this channel's team view. `/mock team leave` leaves.";
+            case "leave" -> team.leave(who, channel) ? "You left this channel's team view." : "You were not in it.";
+            case "" -> ProgressViews.team(team.summary(who.teamId(), channel));
+            default -> "Try `/mock team` (the channel's aggregates), `/mock team join` or `/mock team leave`.";
+        };
     }
 
     /** After the ack: the CSV goes to the learner's DM (only they can see it), uploaded with Slack's current flow. */

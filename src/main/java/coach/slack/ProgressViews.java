@@ -83,6 +83,23 @@ final class ProgressViews {
                 actions(a -> a.elements(buttons)));
     }
 
+    /** A channel's team view as mrkdwn: aggregates only, and nothing below the minimum of members. */
+    static String team(coach.progress.TeamView.Summary t) {
+        if (!t.enough()) {
+            return "*Team view:* " + t.members() + (t.members() == 1 ? " member has" : " members have") + " joined. It "
+                    + "appears from " + coach.progress.TeamView.MIN_MEMBERS + " members, so no one's scores can be singled "
+                    + "out. Invite others with `/mock team join`.";
+        }
+        StringBuilder sb = new StringBuilder("*Team view* (" + t.members() + " members who opted in): *"
+                + t.practisedThisWeek() + "* practised in the last 7 days.");
+        if (t.stages().isEmpty()) {
+            sb.append("\nNo stage has answers from " + coach.progress.TeamView.MIN_MEMBERS + " members yet.");
+        }
+        t.stages().forEach(l -> sb.append("\n• ").append(Mrkdwn.escape(l.stageName())).append(": average *")
+                .append(l.average()).append("* (").append(l.learners()).append(" members)"));
+        return Mrkdwn.truncate(sb.toString(), SlackLimits.SECTION_TEXT);
+    }
+
     /** `/mock forget-me`: what will be deleted, and one button (with Slack's confirmation dialog) to do it. */
     static List<LayoutBlock> forgetConfirmation() {
         return List.of(section(s -> s.text(markdownText("*Delete everything about you?* Your answers, grades, "

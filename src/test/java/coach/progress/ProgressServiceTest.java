@@ -173,4 +173,31 @@ class ProgressServiceTest {
                         + "against the rubric's anchors before you submit.");
         assertThat(app.progress.progress(new Learner("T1", "U2")).selfAssessment()).contains("Rate your answers");
     }
+
+    @Test
+    void theTeamViewShowsAggregatesOnlyFromThreeMembersAndNeverOneScore() {
+        TeamView team = app.progress.team();
+        clock.set(T0.plus(Duration.ofDays(10)));
+        graded("UA", "sd-a", 40, 2, 2, T0.plus(Duration.ofDays(9)));
+        graded("UB", "sd-a", 60, 3, 3, T0.plus(Duration.ofDays(9)));
+        graded("UC", "sd-a", 80, 4, 4, T0); // not in the last 7 days
+        graded("UOUT", "sd-a", 10, 1, 1, T0.plus(Duration.ofDays(9))); // never joined: never counted
+        assertThat(team.join(new Learner("T1", "UA"), "C1")).isTrue();
+        assertThat(team.join(new Learner("T1", "UA"), "C1")).isFalse();
+        assertThat(team.join(new Learner("T1", "UB"), "C1")).isTrue();
+        TeamView.Summary two = team.summary("T1", "C1");
+        assertThat(two.enough()).isFalse();
+        assertThat(two.stages()).isEmpty();
+        team.join(new Learner("T1", "UC"), "C1");
+        TeamView.Summary three = team.summary("T1", "C1");
+        assertThat(three.members()).isEqualTo(3);
+        assertThat(three.practisedThisWeek()).isEqualTo(2);
+        assertThat(three.stages()).singleElement().satisfies(l -> {
+            assertThat(l.average()).isEqualTo(60);
+            assertThat(l.learners()).isEqualTo(3);
+        });
+        assertThat(team.summary("T1", "C2").members()).isZero(); // membership is per channel
+        app.database.inTransaction(h -> app.progress.forget(new Learner("T1", "UC")));
+        assertThat(team.summary("T1", "C1").enough()).isFalse();
+    }
 }

@@ -196,4 +196,18 @@ class ProgressEndToEndTest extends SlackAppTest {
                 slack.responseUrl()).body());
         assertThat(stats.get("blocks").toString()).contains("Self-assessment", "1 rated answer");
     }
+
+    @Test
+    void teamJoinAndTheTeamViewInAChannel() throws Exception {
+        assertThat(app.client().slashCommand("/mock", "team join", "T1", "UT1", "CTEAM", slack.responseUrl()).body())
+                .contains("You joined this channel", "never your own scores");
+        assertThat(app.client().slashCommand("/mock", "team", "T1", "UT1", "CTEAM", slack.responseUrl()).body())
+                .contains("1 member has joined", "appears from 3 members");
+        app.client().slashCommand("/mock", "team join", "T1", "UT2", "CTEAM", slack.responseUrl());
+        app.client().slashCommand("/mock", "team join", "T1", "UT3", "CTEAM", slack.responseUrl());
+        assertThat(app.client().slashCommand("/mock", "team", "T1", "UT3", "CTEAM", slack.responseUrl()).body())
+                .contains("Team view", "3 members who opted in", "practised in the last 7 days");
+        assertThat(app.client().slashCommand("/mock", "team", "T1", "UT3", "DUT3", slack.responseUrl()).body())
+                .contains("belongs to a channel");
+    }
 }
