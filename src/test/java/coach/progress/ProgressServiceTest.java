@@ -7,7 +7,6 @@ import coach.config.AppConfig;
 import coach.interview.Learner;
 import coach.testing.MutableClock;
 import coach.testing.TestApps;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -34,27 +33,8 @@ class ProgressServiceTest {
 
     /** Stores a graded system-design answer with the given criterion scores, as the grading job would. */
     void graded(String user, String question, int overall, int impact, int tradeoffs, Instant at) {
-        app.database.jdbi().useHandle(h -> {
-            long session = h.createUpdate("insert into interview_session (team_id, user_id, stage_id, status, created_at) "
-                    + "values ('T1', :u, 'system-design', 'open', :at)").bind("u", user).bind("at", Timestamp.from(at))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            long asked = h.createUpdate("insert into asked_question (team_id, user_id, session_id, stage_id, question_id, kind, "
-                    + "prompt, asked_at) values ('T1', :u, :s, 'system-design', :q, 'main', 'p', :at)").bind("u", user)
-                    .bind("s", session).bind("q", question).bind("at", Timestamp.from(at))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            long answer = h.createUpdate("insert into answer (team_id, user_id, asked_question_id, body, source, source_key, "
-                    + "created_at) values ('T1', :u, :a, 'x', 'test', :k, :at)").bind("u", user).bind("a", asked)
-                    .bind("k", "k" + asked).bind("at", Timestamp.from(at)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            long grade = h.createUpdate("insert into grade (team_id, user_id, answer_id, stage_id, overall, grader, report_json, "
-                    + "created_at, outcome) values ('T1', :u, :a, 'system-design', :o, 'offline', '{}', :at, 'offline')")
-                    .bind("u", user).bind("a", answer).bind("o", overall).bind("at", Timestamp.from(at))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            for (var c : Map.of("customer-impact", impact, "tradeoffs", tradeoffs, "key-points", 3).entrySet()) {
-                h.createUpdate("insert into grade_criterion (grade_id, team_id, user_id, stage_id, criterion_id, score) "
-                        + "values (:g, 'T1', :u, 'system-design', :c, :s)").bind("g", grade).bind("u", user)
-                        .bind("c", c.getKey()).bind("s", c.getValue()).execute();
-            }
-        });
+        coach.testing.GradeRows.graded(app.database.jdbi(), user, "system-design", question, overall,
+                Map.of("customer-impact", impact, "tradeoffs", tradeoffs, "key-points", 3), at);
     }
 
     @Test

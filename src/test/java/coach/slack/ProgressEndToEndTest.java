@@ -210,4 +210,29 @@ class ProgressEndToEndTest extends SlackAppTest {
         assertThat(app.client().slashCommand("/mock", "team", "T1", "UT3", "DUT3", slack.responseUrl()).body())
                 .contains("belongs to a channel");
     }
+
+    @Test
+    void theHomeViewOfOneAndOfAThousandGradedAnswersIsValidAndWithinLimits() throws Exception {
+        var jdbi = app.app().database.jdbi();
+        String[] stages = {"recruiter-screen", "system-design", "coding", "ml-deep-dive", "architecture-case", "leadership-culture"};
+        coach.testing.GradeRows.graded(jdbi, "UONE", "coding", "code-sliding-window-topk", 55,
+                Map.of("customer-impact", 2, "correctness", 4), Instant.now());
+        for (int i = 0; i < 1000; i++) {
+            coach.testing.GradeRows.graded(jdbi, "UMANY", stages[i % 6], "q" + i, i % 100,
+                    Map.of("customer-impact", 1 + i % 5, "key-points", 1 + (i / 7) % 5, "tradeoffs", 2),
+                    Instant.now().minus(Duration.ofDays(2)));
+        }
+        for (String user : List.of("UONE", "UMANY")) {
+            Progress p = app.app().progress.progress(new coach.interview.Learner("T1", user));
+            JsonNode home = JSON.readTree(SlackJson.view(ProgressViews.home(p, "D" + user)));
+            assertThat(home.get("type").asText()).isEqualTo("home");
+            assertThat(home.get("blocks").size()).isLessThanOrEqualTo(SlackLimits.BLOCKS_PER_MESSAGE);
+            for (JsonNode block : home.get("blocks")) {
+                if (block.has("text")) {
+                    assertThat(block.get("text").get("text").asText().length()).isLessThanOrEqualTo(SlackLimits.SECTION_TEXT);
+                }
+            }
+            assertThat(home.toString()).contains(user.equals("UONE") ? "trends need 3 answers" : "Due for review");
+        }
+    }
 }
