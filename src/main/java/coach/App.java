@@ -107,11 +107,12 @@ public final class App implements AutoCloseable {
         this.interviewRepository = new InterviewRepository(database.jdbi());
         this.gradeRepository = new GradeRepository(database.jdbi());
         this.practiceRepository = new PracticeRepository(database.jdbi());
+        // the next question of a stage favours the learner's weakest criterion there (grading's scores, progress's rule)
+        this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random,
+                new WeaknessFocus(who -> gradeRepository.history(who.teamId(), who.userId()), rubrics));
         this.grading = new GradingService(stages, bank, rubrics, grader, offline,
                 settings.grading().dailyLlmGradingsPerUser(), new FollowUps(chatModel, prompts.followUp()),
-                interviewRepository, gradeRepository, metrics, clock);
-        // the next question of a stage favours the learner's weakest criterion there (grading's scores, progress's rule)
-        this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random, new WeaknessFocus(grading));
+                interviews, gradeRepository, metrics, clock);
         this.progress = new ProgressService(grading, interviews, stages, new PracticeCalendar(practiceRepository, clock),
                 new SelfRatings(database.jdbi()), new TeamView(database.jdbi(), grading, stages, clock), clock);
     }

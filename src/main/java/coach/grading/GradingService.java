@@ -3,7 +3,7 @@ package coach.grading;
 import coach.config.StageCatalog;
 import coach.interview.Answer;
 import coach.interview.AskedQuestion;
-import coach.interview.InterviewRepository;
+import coach.interview.InterviewService;
 import coach.interview.Question;
 import coach.interview.QuestionBank;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -30,7 +30,7 @@ public final class GradingService {
     private final Grader grader;
     private final Grader offline;
     private final int dailyLlmLimit;
-    private final InterviewRepository interviews;
+    private final InterviewService interviews;
     private final GradeRepository grades;
     private final MeterRegistry metrics;
     private final Clock clock;
@@ -42,7 +42,7 @@ public final class GradingService {
      * @param dailyLlmLimit LLM gradings per user per UTC day
      */
     public GradingService(StageCatalog stages, QuestionBank bank, Rubrics rubrics, Grader grader, Grader offline,
-                          int dailyLlmLimit, FollowUps followUps, InterviewRepository interviews, GradeRepository grades,
+                          int dailyLlmLimit, FollowUps followUps, InterviewService interviews, GradeRepository grades,
                           MeterRegistry metrics, Clock clock) {
         this.followUps = followUps;
         this.stages = stages;

@@ -173,6 +173,20 @@ public final class InterviewService {
         return stages;
     }
 
+    /** For the grading job, which has only the answer id: the row carries its own team and user. */
+    public Optional<Answer> answerById(long answerId) {
+        return repository.answerById(answerId);
+    }
+
+    public Optional<AskedQuestion> askedById(long askedId) {
+        return repository.askedById(askedId);
+    }
+
+    /** How many follow-ups to this question the learner has had in the session. */
+    public int countFollowUps(Learner who, long sessionId, String questionId) {
+        return repository.countFollowUps(who, sessionId, questionId);
+    }
+
     /** One of the learner's own answers (empty for anyone else's). */
     public Optional<Answer> answer(Learner who, long answerId) {
         return repository.answer(who, answerId);

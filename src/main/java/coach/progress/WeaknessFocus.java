@@ -3,7 +3,8 @@ package coach.progress;
 import coach.config.Stage;
 import coach.grading.Criterion;
 import coach.grading.GradeRepository.Scored;
-import coach.grading.GradingService;
+import coach.grading.Rubrics;
+import java.util.function.Function;
 import coach.grading.Signal;
 import coach.interview.Learner;
 import coach.interview.Question;
@@ -28,15 +29,18 @@ public final class WeaknessFocus implements QuestionPreference {
             Signal.DEPTH, Pattern.compile("complexity|edge case|test|measur|parameter|tun|threshold|window|budget|"
                     + "specific|technolog", Pattern.CASE_INSENSITIVE),
             Signal.STRUCTURE, Pattern.compile("STAR|situation|step|walk", Pattern.CASE_INSENSITIVE)));
-    private final GradingService grading;
+    private final Function<Learner, List<Scored>> history;
+    private final Rubrics rubrics;
 
-    public WeaknessFocus(GradingService grading) {
-        this.grading = grading;
+    /** @param history a learner's graded answers (grading's stored scores), oldest first */
+    public WeaknessFocus(Function<Learner, List<Scored>> history, Rubrics rubrics) {
+        this.history = history;
+        this.rubrics = rubrics;
     }
 
     @Override
     public Predicate<Question> prefer(Learner who, Stage stage) {
-        Optional<Pattern> exercise = weakestSignal(grading.history(who), stage).map(EXERCISES::get);
+        Optional<Pattern> exercise = weakestSignal(history.apply(who), stage).map(EXERCISES::get);
         return q -> exercise.isPresent() && q.keyPoints().stream().anyMatch(k -> exercise.get().matcher(k).find());
     }
 
@@ -50,7 +54,7 @@ public final class WeaknessFocus implements QuestionPreference {
         }));
         return sums.entrySet().stream().min(Map.Entry.comparingByValue(
                         java.util.Comparator.comparingDouble(v -> (double) v[0] / v[1])))
-                .flatMap(e -> grading.rubrics().forStage(stage.id()).criteria().stream()
+                .flatMap(e -> rubrics.forStage(stage.id()).criteria().stream()
                         .filter(c -> c.id().equals(e.getKey())).findFirst()).map(Criterion::signal);
     }
 }

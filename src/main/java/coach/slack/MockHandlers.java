@@ -90,7 +90,7 @@ final class MockHandlers {
         app.blockAction(InterviewViews.ACTION_FOLLOW_UP, this::followUp);
         app.blockAction(InterviewViews.ACTION_FINISH, (req, ctx) -> {
             var p = req.getPayload();
-            Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
+            Learner who = SlackIds.learner(p);
             if (who != null && p.getResponseUrl() != null) {
                 database.inTransaction(h -> {
                     outbox.send(reply(who, p.getResponseUrl(), finish(who)));
@@ -114,8 +114,8 @@ final class MockHandlers {
             return ctx.ackWithErrors(Map.of(InterviewViews.ANSWER_BLOCK,
                     "Write your answer before submitting. Tip: name the customer impact with numbers."));
         }
-        long askedId = parseId(view.getPrivateMetadata());
-        Learner who = learner(payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
+        long askedId = SlackIds.parseId(view.getPrivateMetadata());
+        Learner who = SlackIds.learner(payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
         if (askedId > 0 && who != null) {
             database.inTransaction(h -> {
                 interviews.asked(who, askedId).ifPresent(asked -> takeAnswer(asked, text, "modal", "view:" + view.getId()));
@@ -135,7 +135,7 @@ final class MockHandlers {
                     e.getUser(), e.getTs(), e.getText(), ctx.getBotUserId());
             return ctx.ack();
         }
-        Learner who = learner(payload.getTeamId(), e.getUser());
+        Learner who = SlackIds.learner(payload.getTeamId(), e.getUser());
         if (who != null) {
             // a Slack retry of this event finds the answer stored under the same source key: stored once
             database.inTransaction(h -> {
@@ -169,7 +169,7 @@ final class MockHandlers {
                     .blocks(InterviewViews.rubric(rubricStage.get(), grading.rubrics().forStage(rubricStage.get().id()))));
         }
         if (first.equals("done") || first.equals("finish") || first.equals("end")) {
-            Learner who = learner(p.getTeamId(), p.getUserId());
+            Learner who = SlackIds.learner(p.getTeamId(), p.getUserId());
             if (who != null && p.getResponseUrl() != null) {
                 database.inTransaction(h -> {
                     outbox.send(reply(who, p.getResponseUrl(), finish(who)));
@@ -186,7 +186,7 @@ final class MockHandlers {
             return ctx.ack(r -> r.responseType("ephemeral")
                     .text(InterviewViews.unknownStage(text, stages.closest(first), stages)));
         }
-        Learner who = learner(p.getTeamId(), p.getUserId());
+        Learner who = SlackIds.learner(p.getTeamId(), p.getUserId());
         if (who == null || p.getChannelId() == null || p.getChannelId().isBlank()) {
             return ctx.ack(r -> r.responseType("ephemeral").text("This command needs a user and a channel; try again from Slack."));
         }
@@ -198,7 +198,7 @@ final class MockHandlers {
         var p = req.getPayload();
         String stageId = p.getActions() == null || p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
         Optional<Stage> stage = stages.find(stageId);
-        Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
+        Learner who = SlackIds.learner(p);
         String channel = p.getChannel() != null ? p.getChannel().getId() : null;
         if (stage.isPresent() && who != null && channel != null && !channel.isBlank()) {
             ask(who, stage.get(), channel, p.getResponseUrl());
@@ -216,8 +216,8 @@ final class MockHandlers {
 
     private Response answerButton(BlockActionRequest req, ActionContext ctx) {
         var p = req.getPayload();
-        long askedId = p.getActions() == null || p.getActions().isEmpty() ? -1 : parseId(p.getActions().get(0).getValue());
-        Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
+        long askedId = p.getActions() == null || p.getActions().isEmpty() ? -1 : SlackIds.parseId(p.getActions().get(0).getValue());
+        Learner who = SlackIds.learner(p);
         String triggerId = p.getTriggerId();
         if (askedId > 0 && who != null && triggerId != null) {
             Optional<AskedQuestion> asked = interviews.asked(who, askedId);
@@ -233,8 +233,8 @@ final class MockHandlers {
 
     private Response followUp(BlockActionRequest req, ActionContext ctx) {
         var p = req.getPayload();
-        long answerId = p.getActions() == null || p.getActions().isEmpty() ? -1 : parseId(p.getActions().get(0).getValue());
-        Learner who = learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
+        long answerId = p.getActions() == null || p.getActions().isEmpty() ? -1 : SlackIds.parseId(p.getActions().get(0).getValue());
+        Learner who = SlackIds.learner(p);
         String channel = p.getChannel() != null ? p.getChannel().getId() : null;
         if (answerId > 0 && who != null && channel != null && !channel.isBlank()) {
             commands.submit(SlackCommands.Kind.FOLLOW_UP, who.teamId(), who.userId(), channel, null, null,
@@ -291,20 +291,5 @@ final class MockHandlers {
             }
             log.info("answer {} stored ({} chars, via {})", answer.id(), text.length(), source);
         });
-    }
-
-    static Learner learner(String team, String user) {
-        if (team == null || team.isBlank() || user == null || user.isBlank()) {
-            return null;
-        }
-        return new Learner(team, user);
-    }
-
-    static long parseId(String value) {
-        try {
-            return value == null ? -1 : Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

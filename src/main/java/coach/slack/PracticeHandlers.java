@@ -37,7 +37,7 @@ final class PracticeHandlers {
         app.command("/practice", (req, ctx) -> {
             var p = req.getPayload();
             String text = p.getText() == null ? "" : p.getText().strip();
-            Learner who = MockHandlers.learner(p.getTeamId(), p.getUserId());
+            Learner who = SlackIds.learner(p.getTeamId(), p.getUserId());
             if (text.isEmpty() || text.equalsIgnoreCase("help") || who == null || p.getResponseUrl() == null) {
                 return ctx.ack(r -> r.responseType("ephemeral").text(PracticeService.help()));
             }
@@ -47,7 +47,7 @@ final class PracticeHandlers {
         });
         app.blockAction(PracticeViews.ACTION_SKIP, (req, ctx) -> {
             var p = req.getPayload();
-            Learner who = MockHandlers.learner(p.getTeam() == null ? null : p.getTeam().getId(), userOf(req));
+            Learner who = SlackIds.learner(p.getTeam() == null ? null : p.getTeam().getId(), userOf(req));
             if (who != null && p.getResponseUrl() != null) {
                 outbox.send(Outgoing.response("reply:" + UUID.randomUUID(), who.teamId(), who.userId(), p.getResponseUrl(),
                         "Skipped. See you at your next reminder; `/practice pause 7d` if you need a break.", false));
@@ -74,8 +74,8 @@ final class PracticeHandlers {
 
     private Response snooze(BlockActionRequest req, ActionContext ctx, boolean tomorrow) {
         var p = req.getPayload();
-        Learner who = MockHandlers.learner(p.getTeam() == null ? null : p.getTeam().getId(), userOf(req));
-        long id = MockHandlers.parseId(p.getActions() == null || p.getActions().isEmpty() ? null : p.getActions().get(0).getValue());
+        Learner who = SlackIds.learner(p.getTeam() == null ? null : p.getTeam().getId(), userOf(req));
+        long id = SlackIds.parseId(p.getActions() == null || p.getActions().isEmpty() ? null : p.getActions().get(0).getValue());
         if (who != null && id > 0) {
             database.inTransaction(h -> {
                 String reply = practice.snooze(who, id, tomorrow);

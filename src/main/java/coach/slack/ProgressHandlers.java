@@ -57,7 +57,7 @@ final class ProgressHandlers {
             Learner who = who(req);
             var action = req.getPayload().getActions().get(0);
             int rating = action.getActionId().charAt(action.getActionId().length() - 1) - '0';
-            long answerId = MockHandlers.parseId(action.getValue());
+            long answerId = SlackIds.parseId(action.getValue());
             String url = req.getPayload().getResponseUrl();
             if (who != null && progress.rate(who, answerId, rating) && url != null) {
                 outbox.send(Outgoing.response("rated:" + answerId + ":" + rating, who.teamId(), who.userId(), url,
@@ -85,7 +85,7 @@ final class ProgressHandlers {
         });
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
-            Learner who = MockHandlers.learner(payload.getTeamId(), e.getUser());
+            Learner who = SlackIds.learner(payload.getTeamId(), e.getUser());
             if (who != null && (e.getTab() == null || "home".equals(e.getTab()))) {
                 var view = ProgressViews.home(progress.progress(who), e.getChannel());
                 // views.publish replaces the whole tab, so a repeat is harmless; the async client honours rate limits
@@ -135,7 +135,7 @@ final class ProgressHandlers {
 
     /** `/mock stats` answers in the ack (a couple of indexed queries); `/mock review` asks the oldest due question. */
     Response command(String first, SlashCommandPayload p, com.slack.api.bolt.context.builtin.SlashCommandContext ctx) {
-        Learner who = MockHandlers.learner(p.getTeamId(), p.getUserId());
+        Learner who = SlackIds.learner(p.getTeamId(), p.getUserId());
         if (who == null) {
             return ctx.ack(r -> r.responseType("ephemeral").text("This command needs a user; try again from Slack."));
         }
@@ -207,13 +207,10 @@ final class ProgressHandlers {
     }
 
     private static Learner who(BlockActionRequest req) {
-        var p = req.getPayload();
-        return MockHandlers.learner(p.getTeam() == null ? null : p.getTeam().getId(),
-                p.getUser() == null ? null : p.getUser().getId());
+        return SlackIds.learner(req.getPayload());
     }
 
     private static String value(BlockActionRequest req) {
-        var actions = req.getPayload().getActions();
-        return actions == null || actions.isEmpty() || actions.get(0).getValue() == null ? "" : actions.get(0).getValue();
+        return SlackIds.actionValue(req.getPayload());
     }
 }

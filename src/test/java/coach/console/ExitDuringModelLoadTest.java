@@ -44,7 +44,9 @@ class ExitDuringModelLoadTest {
                 assertThat(files.map(f -> f.getFileName().toString())).as("run %d (%s)", run, how)
                         .noneMatch(n -> n.startsWith("hs_err"));
             }
-            assertThat(p.exitValue()).as("run %d (%s)", run, how).isEqualTo(how == Exit.SIGTERM ? 143 : 0);
+            // destroy() also closes the child's stdin: the end of input may exit (0) before the signal's handler (143)
+            assertThat(p.exitValue()).as("run %d (%s)", run, how).isIn(how == Exit.SIGTERM ? new Integer[] {143, 0}
+                    : new Integer[] {0});
         }
     }
 
