@@ -7,10 +7,12 @@ import coach.comp.CompService;
 import coach.grading.GradingService;
 import coach.interview.InterviewService;
 import coach.interview.Learner;
+import coach.interview.MockCommand;
 import coach.progress.ProgressService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,29 +87,6 @@ public final class ConsoleCoach {
                 }
                 continue;
             }
-            if (lower.equals("/stats") || lower.equals("/mock stats") || lower.equals("/mock progress")) {
-                out.println(ProgressText.render(progress.progress(learner)));
-                continue;
-            }
-            if (lower.equals("/mock review") || lower.equals("/review")) {
-                var due = progress.dueReviews(learner);
-                if (due.isEmpty()) {
-                    out.println("Nothing is due for review. A question you answer below 70 comes back after 1, 3, 7 and 14 days.");
-                } else {
-                    out.println("Review: " + due.get(0).reason() + ".");
-                    var asked = interviews.askAgain(learner, due.get(0).stageId(), due.get(0).questionId(), null, null);
-                    if (asked.isPresent() && !interview(asked.get())) return;
-                }
-                continue;
-            }
-            if (lower.equals("/retry") || lower.equals("/mock retry")) {
-                if (lastAsked == null) {
-                    out.println("Answer a question first: /mock <stage>. Then /retry answers it again.");
-                } else if (!interview(lastAsked)) {
-                    return;
-                }
-                continue;
-            }
             if (lower.startsWith("/comp")) {
                 String question = cmd.substring(5).strip();
                 var reply = question.isEmpty() || question.equalsIgnoreCase("help") ? comp.help()
@@ -116,38 +95,72 @@ public final class ConsoleCoach {
                 out.println(plain(reply.text()));
                 continue;
             }
-            String args = lower.startsWith("/mock") ? cmd.substring(5).strip() : cmd;
-            if (!lower.startsWith("/mock") && !lower.equals("help")) {
-                out.println("Commands: /mock <stage>, /mock, /mock rubric <stage>, /followup, /retry, /stats, /mock review, /mock done, /comp <question>, /mock help, quit.");
+            Optional<String> mock = mockArguments(cmd);
+            if (mock.isEmpty()) {
+                out.println("Commands: /mock <stage>, /mock, /mock rubric <stage>, /followup, /retry, /stats, /mock review, "
+                        + "/mock done, /comp <question>, /mock help, quit.");
                 continue;
             }
-            String[] words = args.isEmpty() ? new String[0] : args.split("\\s+");
-            String first = words.length == 0 ? "" : words[0].toLowerCase(Locale.ROOT);
-            if (first.isEmpty()) {
-                printStages();
-            } else if (first.equals("help") || lower.equals("help")) {
-                printHelp();
-            } else if (first.equals("done") || first.equals("finish")) {
-                out.println(ReportText.summary(grading.summary(learner)));
-                interviews.finish(learner);
-                lastAnswerId = -1;
-            } else if (first.equals("rubric")) {
-                Optional<Stage> stage = words.length > 1 ? stages.find(words[1]) : Optional.empty();
-                if (stage.isEmpty()) {
-                    out.println("Which stage? For example: /mock rubric system-design");
-                } else {
-                    out.println(ReportText.rubric(stage.get(), grading.rubrics().forStage(stage.get().id())));
-                }
-            } else {
-                Optional<Stage> stage = stages.find(first);
-                if (stage.isEmpty()) {
-                    out.println("I don't know the stage '" + args + "'. Did you mean " + stages.closest(first).id()
-                            + "? Try: /mock " + stages.closest(first).id());
-                } else if (!interview(stage.get())) {
-                    return;
-                }
+            if (!run(MockCommand.parse(mock.get(), stages))) {
+                return;
             }
         }
+    }
+
+    /** "/mock sd" → "sd"; the console's shortcuts ("/stats", "/retry", "/review", "help") are /mock words too. */
+    static Optional<String> mockArguments(String cmd) {
+        String lower = cmd.toLowerCase(Locale.ROOT);
+        if (lower.equals("/mock") || lower.startsWith("/mock ")) return Optional.of(cmd.substring(5).strip());
+        if (lower.equals("help")) return Optional.of("help");
+        if (List.of("/stats", "/retry", "/review").contains(lower)) return Optional.of(lower.substring(1));
+        return Optional.empty();
+    }
+
+    /** One /mock command, in the same grammar as Slack's; false when input ended. */
+    private boolean run(MockCommand command) throws IOException {
+        if (command instanceof MockCommand.Pick) {
+            printStages();
+        } else if (command instanceof MockCommand.Help) {
+            printHelp();
+        } else if (command instanceof MockCommand.Done) {
+            out.println(ReportText.summary(grading.summary(learner)));
+            interviews.finish(learner);
+            lastAnswerId = -1;
+        } else if (command instanceof MockCommand.Rubric rubric) {
+            out.println(rubric.stage().map(st -> ReportText.rubric(st, grading.rubrics().forStage(st.id())))
+                    .orElse("Which stage? For example: /mock rubric system-design"));
+        } else if (command instanceof MockCommand.Unknown unknown) {
+            out.println("I don't know the stage '" + unknown.typed() + "'. Did you mean " + unknown.closest().id()
+                    + "? Try: /mock " + unknown.closest().id());
+        } else if (command instanceof MockCommand.Start start) {
+            return interview(start.stage());
+        } else if (command instanceof MockCommand.Retry) {
+            if (lastAsked == null) {
+                out.println("Answer a question first: /mock <stage>. Then /retry answers it again.");
+                return true;
+            }
+            return interview(lastAsked);
+        } else if (command instanceof MockCommand.Stats) {
+            out.println(ProgressText.render(progress.progress(learner)));
+        } else if (command instanceof MockCommand.Review) {
+            return review();
+        } else {
+            // export, forget-me and the team view belong to Slack (a DM file, a confirmation button, a channel)
+            out.println("That works in Slack, where it has what it needs (a DM for the file, a confirmation button, a "
+                    + "channel). In the console your answers stay in the local database.");
+        }
+        return true;
+    }
+
+    private boolean review() throws IOException {
+        var due = progress.dueReviews(learner);
+        if (due.isEmpty()) {
+            out.println("Nothing is due for review. A question you answer below 70 comes back after 1, 3, 7 and 14 days.");
+            return true;
+        }
+        out.println("Review: " + due.get(0).reason() + ".");
+        var asked = interviews.askAgain(learner, due.get(0).stageId(), due.get(0).questionId(), null, null);
+        return asked.isEmpty() || interview(asked.get());
     }
 
     private boolean followUp() throws IOException {

@@ -6,6 +6,7 @@ import coach.grading.GradingJobs;
 import coach.grading.GradingService;
 import coach.interview.AskedQuestion;
 import coach.interview.InterviewService;
+import coach.interview.MockCommand;
 import coach.interview.Learner;
 import coach.store.Database;
 import com.slack.api.bolt.App;
@@ -148,29 +149,39 @@ final class MockHandlers {
         return ctx.ack();
     }
 
+    /** `/mock …`: the core's grammar ({@link MockCommand}) decides what was asked; this renders it for Slack. */
     private Response mockCommand(SlashCommandRequest req, SlashCommandContext ctx) {
         var p = req.getPayload();
-        String text = p.getText() == null ? "" : p.getText().strip();
-        String first = text.isEmpty() ? "" : text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        if (first.isEmpty()) {
+        MockCommand command = MockCommand.parse(p.getText(), stages);
+        if (command instanceof MockCommand.Pick) {
             return ctx.ack(r -> r.responseType("ephemeral").text("Pick a stage").blocks(InterviewViews.stagePicker(stages)));
         }
-        if (first.equals("help") || first.equals("?")) {
+        if (command instanceof MockCommand.Help) {
             return ctx.ack(r -> r.responseType("ephemeral").text(InterviewViews.help(stages)));
         }
-        if (first.equals("rubric")) {
-            String[] words = text.split("\\s+");
-            Optional<Stage> rubricStage = words.length > 1 ? stages.find(words[1]) : Optional.empty();
-            if (rubricStage.isEmpty()) {
+        if (command instanceof MockCommand.Rubric rubric) {
+            if (rubric.stage().isEmpty()) {
                 return ctx.ack(r -> r.responseType("ephemeral").text("Which stage? For example `/mock rubric system-design`. "
                         + "Stages: " + String.join(", ", stages.all().stream().map(s -> "`" + s.id() + "`").toList())));
             }
-            return ctx.ack(r -> r.responseType("ephemeral").text("Rubric for " + rubricStage.get().name())
-                    .blocks(InterviewViews.rubric(rubricStage.get(), grading.rubrics().forStage(rubricStage.get().id()))));
+            Stage stage = rubric.stage().get();
+            return ctx.ack(r -> r.responseType("ephemeral").text("Rubric for " + stage.name())
+                    .blocks(InterviewViews.rubric(stage, grading.rubrics().forStage(stage.id()))));
         }
-        if (first.equals("done") || first.equals("finish") || first.equals("end")) {
-            Learner who = SlackIds.learner(p.getTeamId(), p.getUserId());
-            if (who != null && p.getResponseUrl() != null) {
+        if (command instanceof MockCommand.Unknown unknown) {
+            return ctx.ack(r -> r.responseType("ephemeral")
+                    .text(InterviewViews.unknownStage(unknown.typed(), unknown.closest(), stages)));
+        }
+        if (command instanceof MockCommand.Retry) {
+            return ctx.ack(r -> r.responseType("ephemeral").text("To answer a question again, press *Try again* under "
+                    + "its report, or reply again in the question's thread: the new attempt is graded and compared."));
+        }
+        Learner who = SlackIds.learner(p.getTeamId(), p.getUserId());
+        if (who == null) {
+            return ctx.ack(r -> r.responseType("ephemeral").text("This command needs a user; try again from Slack."));
+        }
+        if (command instanceof MockCommand.Done) {
+            if (p.getResponseUrl() != null) {
                 database.inTransaction(h -> {
                     outbox.send(reply(who, p.getResponseUrl(), finish(who)));
                     return null;
@@ -178,20 +189,14 @@ final class MockHandlers {
             }
             return ctx.ack();
         }
-        if (ProgressHandlers.handles(first)) {
-            return progress.command(first, p, ctx);
+        if (command instanceof MockCommand.Start start) {
+            if (p.getChannelId() == null || p.getChannelId().isBlank()) {
+                return ctx.ack(r -> r.responseType("ephemeral").text("This command needs a channel; try again from Slack."));
+            }
+            ask(who, start.stage(), p.getChannelId(), p.getResponseUrl());
+            return ctx.ack();
         }
-        Optional<Stage> stage = stages.find(first);
-        if (stage.isEmpty()) {
-            return ctx.ack(r -> r.responseType("ephemeral")
-                    .text(InterviewViews.unknownStage(text, stages.closest(first), stages)));
-        }
-        Learner who = SlackIds.learner(p.getTeamId(), p.getUserId());
-        if (who == null || p.getChannelId() == null || p.getChannelId().isBlank()) {
-            return ctx.ack(r -> r.responseType("ephemeral").text("This command needs a user and a channel; try again from Slack."));
-        }
-        ask(who, stage.get(), p.getChannelId(), p.getResponseUrl());
-        return ctx.ack();
+        return progress.command(command, who, p, ctx);
     }
 
     private Response nextQuestion(BlockActionRequest req, ActionContext ctx) {

@@ -3,6 +3,7 @@ package coach.slack;
 import coach.config.StageCatalog;
 import coach.interview.InterviewService;
 import coach.interview.Learner;
+import coach.interview.MockCommand;
 import coach.practice.PracticeService;
 import coach.progress.Progress;
 import coach.progress.ProgressService;
@@ -128,53 +129,49 @@ final class ProgressHandlers {
         });
     }
 
-    /** True for the /mock words handled here. */
-    static boolean handles(String first) {
-        return List.of("stats", "progress", "review", "export", "forget-me", "forgetme", "team").contains(first);
-    }
-
-    /** `/mock stats` answers in the ack (a couple of indexed queries); `/mock review` asks the oldest due question. */
-    Response command(String first, SlashCommandPayload p, com.slack.api.bolt.context.builtin.SlashCommandContext ctx) {
-        Learner who = SlackIds.learner(p.getTeamId(), p.getUserId());
-        if (who == null) {
-            return ctx.ack(r -> r.responseType("ephemeral").text("This command needs a user; try again from Slack."));
+    /**
+     * The progress commands of /mock: `stats` answers in the ack (a couple of indexed queries), `review` asks the
+     * oldest due question, `export` runs after the ack, `forget-me` asks for confirmation, `team` is the channel's view.
+     */
+    Response command(MockCommand command, Learner who, SlashCommandPayload p,
+                     com.slack.api.bolt.context.builtin.SlashCommandContext ctx) {
+        if (command instanceof MockCommand.Team team) {
+            return ctx.ack(r -> r.responseType("ephemeral").text(team(who, p.getChannelId(), team.action())));
         }
-        if (first.equals("team")) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(team(who, p)));
-        }
-        if (first.equals("export")) {
+        if (command instanceof MockCommand.Export) {
             commands.submit(SlackCommands.Kind.EXPORT, who.teamId(), who.userId(), p.getChannelId(), null, null,
                     p.getResponseUrl(), 0);
             return ctx.ack(r -> r.responseType("ephemeral").text("I am sending your history as a CSV file in our DM: "
                     + "every question, your answer, the score and each criterion, with dates."));
         }
-        if (first.startsWith("forget")) {
+        if (command instanceof MockCommand.ForgetMe) {
             return ctx.ack(r -> r.responseType("ephemeral").text("Delete everything about you?")
                     .blocks(ProgressViews.forgetConfirmation()));
         }
-        if (!first.equals("review")) {
-            Progress mine = progress.progress(who);
-            return ctx.ack(r -> r.responseType("ephemeral").text("Your progress").blocks(ProgressViews.stats(mine)));
+        if (command instanceof MockCommand.Review) {
+            return review(who, p, ctx);
         }
+        Progress mine = progress.progress(who);
+        return ctx.ack(r -> r.responseType("ephemeral").text("Your progress").blocks(ProgressViews.stats(mine)));
+    }
+
+    private Response review(Learner who, SlashCommandPayload p, com.slack.api.bolt.context.builtin.SlashCommandContext ctx) {
         List<Progress.ReviewItem> due = progress.dueReviews(who);
         if (due.isEmpty()) {
             return ctx.ack(r -> r.responseType("ephemeral").text("Nothing is due for review. A question you answer below "
                     + "70 comes back after 1, 3, 7 and 14 days; an answer of 70 or more ends its schedule."));
         }
-        Progress.ReviewItem first0 = due.get(0);
-        askReview(who, first0.stageId(), first0.questionId(), p.getChannelId());
-        return ctx.ack(r -> r.responseType("ephemeral").text("Review: " + Mrkdwn.escape(first0.reason())
+        Progress.ReviewItem first = due.get(0);
+        askReview(who, first.stageId(), first.questionId(), p.getChannelId());
+        return ctx.ack(r -> r.responseType("ephemeral").text("Review: " + Mrkdwn.escape(first.reason())
                 + (due.size() > 1 ? ". " + (due.size() - 1) + " more due after this one." : ".")));
     }
 
     /** `/mock team [join|leave]` in a channel: opt in or out, or the channel's aggregates (three members or more). */
-    private String team(Learner who, SlashCommandPayload p) {
-        String channel = p.getChannelId();
+    private String team(Learner who, String channel, String sub) {
         if (channel == null || channel.isBlank() || SlackPoster.isDirectMessage(channel)) {
             return "The team view belongs to a channel: run `/mock team join` in your team's channel.";
         }
-        String[] words = p.getText() == null ? new String[0] : p.getText().strip().toLowerCase(java.util.Locale.ROOT).split("\\s+");
-        String sub = words.length > 1 ? words[1] : "";
         var team = progress.team();
         return switch (sub) {
             case "join" -> team.join(who, channel)

@@ -99,6 +99,17 @@ class ConsoleCoachTest {
     }
 
     @Test
+    void theSameGrammarAsSlack() throws Exception {
+        String out = run("""
+                /mock ?
+                /mock end
+                /mock export
+                quit
+                """);
+        assertThat(out).contains("/mock <stage>", "Session finished", "That works in Slack");
+    }
+
+    @Test
     void endOfInputEndsCleanly() throws Exception {
         assertThat(run("/mock\n")).contains("Stages:", "leadership-culture");
     }
