@@ -97,7 +97,8 @@ public final class App implements AutoCloseable {
         GraderPrompts prompts = GraderPrompts.load(config.promptsDir());
         Optional<ChatModel> chatModel = ChatModels.fromConfig(config);
         Grader grader = chatModel.<Grader>map(m -> new LlmGrader(m, config.openAiModel(), prompts, offline,
-                settings.grading().maxConcurrentLlmCalls(), config.llmTimeout(), clock, coach.grading.LlmCalls.Sleeper.REAL)).orElse(offline);
+                settings.grading().initialLlmCalls(), settings.grading().maxConcurrentLlmCalls(), config.llmTimeout(), clock,
+                coach.grading.LlmCalls.Sleeper.REAL)).orElse(offline);
         this.comp = CompService.load(config.configDir());
         String phrasePrompt = CompPhraser.loadPrompt(config.promptsDir());
         this.compPhraser = chatModel.map(m -> new CompPhraser(m, new GroundingCheck(comp.data()), phrasePrompt));
@@ -195,7 +196,8 @@ public final class App implements AutoCloseable {
         CoachSettings.Jobs settings = this.settings.jobs();
         scheduler = Scheduler.create(database.dataSource(), tasks)
                 .startTasks(purge)
-                .threads(4)
+                // grading jobs wait on the LLM, not the CPU: give them as many threads as calls may be in flight
+                .threads(config.llmEnabled() ? this.settings.grading().maxConcurrentLlmCalls() + 4 : 4)
                 .pollingInterval(Duration.ofSeconds(1))
                 .enableImmediateExecution()
                 .heartbeatInterval(Duration.ofSeconds(settings.heartbeatSeconds()))

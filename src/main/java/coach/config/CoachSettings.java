@@ -12,12 +12,19 @@ public record CoachSettings(Grading grading, Jobs jobs) {
     static final int MAX_DEAD_AFTER_SECONDS = 30;
 
     /**
-     * @param maxConcurrentLlmCalls   LLM gradings in flight at once; the rest wait their turn (never dropped)
+     * @param maxConcurrentLlmCalls   LLM gradings in flight at once at most; the rest wait their turn (never dropped)
+     * @param initialConcurrentLlmCalls where the adaptive window starts (halved on 429/5xx, grown back slowly);
+     *                                optional: the smaller of 32 and the maximum
      * @param dailyLlmGradingsPerUser after this many LLM gradings in a day (UTC) a user's answers are graded offline
      * @param reportOrderWaitSeconds  how long a report waits for an earlier answer's report, so reports arrive in
      *                                order; a later answer is never held back longer than this by a stuck one
      */
-    public record Grading(Integer maxConcurrentLlmCalls, Integer dailyLlmGradingsPerUser, Integer reportOrderWaitSeconds) {}
+    public record Grading(Integer maxConcurrentLlmCalls, Integer dailyLlmGradingsPerUser, Integer reportOrderWaitSeconds,
+                          Integer initialConcurrentLlmCalls) {
+        public int initialLlmCalls() {
+            return initialConcurrentLlmCalls == null ? Math.min(32, maxConcurrentLlmCalls) : initialConcurrentLlmCalls;
+        }
+    }
 
     /**
      * @param heartbeatSeconds  how often an instance marks the jobs it runs as alive
@@ -33,7 +40,11 @@ public record CoachSettings(Grading grading, Jobs jobs) {
         if (s.grading() == null) {
             throw new ConfigException(path, "grading", "is required");
         }
-        positive(path, "grading.max_concurrent_llm_calls", s.grading().maxConcurrentLlmCalls(), 64);
+        positive(path, "grading.max_concurrent_llm_calls", s.grading().maxConcurrentLlmCalls(), 256);
+        if (s.grading().initialConcurrentLlmCalls() != null) {
+            positive(path, "grading.initial_concurrent_llm_calls", s.grading().initialConcurrentLlmCalls(),
+                    s.grading().maxConcurrentLlmCalls());
+        }
         positive(path, "grading.daily_llm_gradings_per_user", s.grading().dailyLlmGradingsPerUser(), 100_000);
         positive(path, "grading.report_order_wait_seconds", s.grading().reportOrderWaitSeconds(), MAX_DEAD_AFTER_SECONDS);
         Jobs jobs = s.jobs() == null ? Jobs.DEFAULT : s.jobs();

@@ -131,7 +131,7 @@ public final class GradingService {
     GradingRequest request(AskedQuestion asked, String answer) {
         List<String> keyPoints = bank.byId(asked.questionId()).map(Question::keyPoints).orElse(List.of());
         return new GradingRequest(stages.get(asked.stageId()), asked.prompt(), keyPoints,
-                rubrics.forStage(asked.stageId()), answer);
+                rubrics.forStage(asked.stageId()), answer, asked.teamId());
     }
 
     /** A follow-up to put to the user after a graded answer, and the question it follows. */

@@ -65,10 +65,16 @@ public final class LlmCalls {
 
     /** One chat call, retried while the endpoint refuses it for now and the wait fits before {@code deadline}. */
     ChatResponse chat(ChatRequest request, Instant deadline) {
+        return chat(request, deadline, retryAfter -> { });
+    }
+
+    /** As above; {@code onRefused} hears of every 429/5xx with the wait it asked for (null if none), to adapt the load. */
+    ChatResponse chat(ChatRequest request, Instant deadline, java.util.function.Consumer<Duration> onRefused) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return model.chat(request);
             } catch (RateLimitException | InternalServerException e) {
+                onRefused.accept(RetryAfterException.in(e));
                 if (attempt >= CALL_ATTEMPTS) {
                     throw e;
                 }

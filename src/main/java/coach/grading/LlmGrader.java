@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
-import java.util.concurrent.Semaphore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,24 +47,30 @@ public final class LlmGrader implements Grader {
     private final String modelName;
     private final GraderPrompts prompts;
     private final Grader fallback;
-    private final Semaphore inFlight;
+    private final AdaptiveLimit inFlight;
     private final LlmCalls calls;
 
-    /** @param maxConcurrentCalls LLM calls in flight at once; other gradings wait (fairly) for a turn */
+    /** @param maxConcurrentCalls LLM calls in flight at once at most; other gradings wait (fairly) for a turn */
     public LlmGrader(ChatModel model, String modelName, GraderPrompts prompts, Grader fallback, int maxConcurrentCalls) {
         this(model, modelName, prompts, fallback, maxConcurrentCalls, Duration.ofSeconds(30), Clock.systemUTC(), LlmCalls.Sleeper.REAL);
+    }
+
+    public LlmGrader(ChatModel model, String modelName, GraderPrompts prompts, Grader fallback, int maxConcurrentCalls,
+                     Duration timeout, Clock clock, LlmCalls.Sleeper sleeper) {
+        this(model, modelName, prompts, fallback, maxConcurrentCalls, maxConcurrentCalls, timeout, clock, sleeper);
     }
 
     /**
      * @param timeout how long a grading may spend waiting on the LLM, Retry-After waits included; a wait that would
      *                end later is not made, and the offline grader stands in
      */
-    public LlmGrader(ChatModel model, String modelName, GraderPrompts prompts, Grader fallback, int maxConcurrentCalls,
-                     Duration timeout, Clock clock, LlmCalls.Sleeper sleeper) {
+    public LlmGrader(ChatModel model, String modelName, GraderPrompts prompts, Grader fallback, int initialConcurrentCalls,
+                     int maxConcurrentCalls, Duration timeout, Clock clock, LlmCalls.Sleeper sleeper) {
         this.modelName = modelName;
         this.prompts = prompts;
         this.fallback = fallback;
-        this.inFlight = new Semaphore(maxConcurrentCalls, true);
+        // starts wide and adapts: halves on 429/5xx (waiting out Retry-After), grows back slowly
+        this.inFlight = new AdaptiveLimit(initialConcurrentCalls, 1, maxConcurrentCalls);
         this.calls = new LlmCalls(model, timeout, clock, sleeper);
     }
 
@@ -105,11 +110,20 @@ public final class LlmGrader implements Grader {
                 .jsonSchema(schema(request.rubric()))
                 .build());
         Grade.Usage usage = Grade.Usage.NONE;
-        inFlight.acquireUninterruptibly();
+        try {
+            inFlight.acquire(request.teamId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fallback(request, "the grading was interrupted while waiting for a turn at the LLM");
+        }
         Instant deadline = calls.deadline();
+        boolean[] refused = {false};
         try {
             for (int attempt = 1; ; attempt++) {
-                ChatResponse response = calls.chat(chat.messages(messages).build(), deadline);
+                ChatResponse response = calls.chat(chat.messages(messages).build(), deadline, retryAfter -> {
+                    refused[0] = true;
+                    inFlight.refused(retryAfter);
+                });
                 usage = usage.plus(usageOf(response));
                 String text = response.aiMessage().text();
                 try {
@@ -130,7 +144,7 @@ public final class LlmGrader implements Grader {
             log.warn("LLM grading failed ({}); using the offline grader", why);
             return fallback(request, why).withUsage(usage.plus(new Grade.Usage(1, 0, 0)));
         } finally {
-            inFlight.release();
+            inFlight.release(request.teamId(), refused[0], null);
         }
     }
 

@@ -1,0 +1,82 @@
+package coach.grading;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How many LLM calls may be in flight, found as TCP finds a window: start wide, halve when the endpoint refuses
+ * (429, 5xx), grow back by about one call per window of successes. The refused call itself waits out the endpoint's
+ * Retry-After ({@link LlmCalls}) while holding its slot, so the halved window is what throttles the rest. Each
+ * workspace gets a fair share while others wait, so one busy workspace cannot starve another.
+ */
+final class AdaptiveLimit {
+    private final int min;
+    private final int max;
+    private double limit;
+    private int inFlight;
+    private final Map<String, Integer> running = new HashMap<>();
+    private final Map<String, Integer> waiting = new HashMap<>();
+
+    AdaptiveLimit(int initial, int min, int max) {
+        this.min = Math.max(1, min);
+        this.max = Math.max(this.min, max);
+        this.limit = Math.max(this.min, Math.min(this.max, initial));
+    }
+
+    /** Waits for a turn for this workspace; fair: a workspace over its share waits while another one is waiting. */
+    void acquire(String team) throws InterruptedException {
+        synchronized (this) {
+            waiting.merge(team, 1, Integer::sum);
+            try {
+                while (!mayStart(team)) {
+                    wait();
+                }
+            } finally {
+                waiting.merge(team, -1, Integer::sum);
+            }
+            inFlight++;
+            running.merge(team, 1, Integer::sum);
+        }
+    }
+
+    /** True when a call for this workspace may start now. */
+    synchronized boolean mayStart(String team) {
+        if (inFlight >= current()) {
+            return false;
+        }
+        long contenders = waiting.entrySet().stream()
+                .filter(e -> e.getValue() > 0 || running.getOrDefault(e.getKey(), 0) > 0).count();
+        int share = (int) Math.max(1, Math.ceil((double) current() / Math.max(1, contenders)));
+        return running.getOrDefault(team, 0) < share;
+    }
+
+    /** The call ended; {@code refused} when the endpoint said 429 or 5xx, with the wait it asked for (may be null). */
+    synchronized void release(String team, boolean refused, Duration retryAfter) {
+        inFlight--;
+        running.merge(team, -1, Integer::sum);
+        // a refused call already halved the window when the refusal happened: it earns no growth
+        if (!refused) {
+            limit = Math.min(max, limit + 1.0 / limit);
+        }
+        notifyAll();
+    }
+
+    /** The endpoint is overloaded: halve the window (the refused call waits out Retry-After itself). */
+    synchronized void refused(Duration retryAfter) {
+        limit = Math.max(min, limit / 2);
+        notifyAll();
+    }
+
+    synchronized int current() {
+        return (int) Math.floor(limit);
+    }
+
+    synchronized int waiting(String team) {
+        return waiting.getOrDefault(team, 0);
+    }
+
+    synchronized int inFlight() {
+        return inFlight;
+    }
+}
