@@ -32,6 +32,7 @@ import coach.slack.SignatureFilter;
 import coach.progress.ProgressService;
 import coach.progress.SelfRatings;
 import coach.slack.SlackApp;
+import coach.slack.SlackCheck;
 import coach.slack.Utf8SlackAppServlet;
 import coach.store.Database;
 import coach.store.EventLog;
@@ -82,6 +83,7 @@ public final class App implements AutoCloseable {
     public final ProgressService progress;
     private Scheduler scheduler;
     private HttpServer http;
+    private boolean serving;
 
     public App(AppConfig config, Clock clock, RandomGenerator random) {
         this.config = config;
@@ -153,6 +155,7 @@ public final class App implements AutoCloseable {
                 metrics, clock, progress));
         // Bolt checks the token (auth.test) when it starts: do it now, so a bad token stops start-up with a clear
         // message instead of failing every request later
+        SlackCheck.checkBotToken(config.slackApiUrl(), config.slackBotToken().orElseThrow(), config.slackTimeout());
         slack.app().start();
         startScheduler(tasks, jobs, seen);
         // answers stored but never reported (stored before the grading job existed, by an older version) are picked up
@@ -171,6 +174,7 @@ public final class App implements AutoCloseable {
                         new SignatureFilter(config.slackSigningSecret().orElseThrow(), clock, metrics), database, metrics);
         http.start();
         closeables.add(http);
+        serving = true;
         log.info("Interview Coach serving Slack on :{} ({})", http.port(), config);
         return http.port();
     }
@@ -195,15 +199,23 @@ public final class App implements AutoCloseable {
                 .enableImmediateExecution()
                 .heartbeatInterval(Duration.ofSeconds(settings.heartbeatSeconds()))
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
-                .shutdownMaxWait(Duration.ofSeconds(5))
+                .shutdownMaxWait(Duration.ofSeconds(4))
                 .build();
         jobs.bind(scheduler);
         scheduler.start();
         closeables.add(scheduler::stop);
     }
 
+    /**
+     * Stops in order, newest part first: HTTP (no new requests; those in flight finish, for at most 3 s), Socket Mode,
+     * the scheduler (running jobs get a few seconds; unfinished and queued ones stay in the database for the next
+     * start), then the database. Safe to call twice (the signal handler, then the shutdown hook).
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        boolean stopping = serving && !closeables.isEmpty();
+        long started = System.nanoTime();
+        if (stopping) log.info("stopping: no new requests; requests in flight finish, queued jobs stay in the database");
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
                 closeables.get(i).close();
@@ -212,5 +224,6 @@ public final class App implements AutoCloseable {
             }
         }
         closeables.clear();
+        if (stopping) log.info("stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

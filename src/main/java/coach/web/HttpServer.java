@@ -15,6 +15,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -22,6 +23,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * gate (the signature filter) let through.
  */
 public final class HttpServer implements AutoCloseable {
+    private static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(3);
     private final Server server;
 
     public HttpServer(int port, HttpServlet slackServlet, Filter slackGate, Database database, PrometheusMeterRegistry metrics) {
@@ -57,7 +59,12 @@ public final class HttpServer implements AutoCloseable {
                 resp.getOutputStream().write(metrics.scrape().getBytes(StandardCharsets.UTF_8));
             }
         }), "/metrics");
-        server.setHandler(context);
+        // graceful stop: the connector stops accepting at once, requests in flight get up to STOP_TIMEOUT to finish
+        // (Slack waits 3 s for an ack anyway)
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(context);
+        server.setHandler(graceful);
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
     }
 
     public void start() throws Exception {
