@@ -27,6 +27,7 @@ import coach.practice.PracticeJobs;
 import coach.practice.PracticeRepository;
 import coach.practice.PracticeService;
 import coach.practice.ReminderService;
+import coach.jobs.JobMetrics;
 import coach.jobs.Jobs;
 import coach.slack.SignatureFilter;
 import coach.progress.ProgressService;
@@ -38,6 +39,7 @@ import coach.store.Database;
 import coach.store.EventLog;
 import coach.store.SeenSignatures;
 import coach.web.HttpServer;
+import coach.web.OpsMetrics;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -81,7 +83,7 @@ public final class App implements AutoCloseable {
     private final SemanticMatcher semantic;
     private final PracticeRepository practiceRepository;
     public final ProgressService progress;
-    private Scheduler scheduler;
+    private volatile Scheduler scheduler;
     private HttpServer http;
     private boolean serving;
 
@@ -144,6 +146,7 @@ public final class App implements AutoCloseable {
         List<Task<?>> tasks = List.of(gradingJobs.task(), practiceJobs.reminderTask(), practiceJobs.snoozeTask(),
                 parts.outbox().task(), parts.commands().task());
         Jobs jobs = new Jobs(database, tasks);
+        registerOpsMetrics(tasks);
         gradingJobs.bind(jobs::client);
         practiceJobs.bind(jobs::client);
         parts.outbox().bind(jobs);
@@ -172,11 +175,29 @@ public final class App implements AutoCloseable {
                 ? new HttpServer(config.port(), null, null, database, metrics)
                 : new HttpServer(config.port(), new Utf8SlackAppServlet(slack.app()),
                         new SignatureFilter(config.slackSigningSecret().orElseThrow(), clock, metrics), database, metrics);
+        http.addHealthCheck("scheduler", this::schedulerRunning);
         http.start();
         closeables.add(http);
         serving = true;
         log.info("Interview Coach serving Slack on :{} ({})", http.port(), config);
         return http.port();
+    }
+
+    /** /metrics: JVM memory and the like, installations, job queue depth, reminders by outcome (at 0 until the first). */
+    private void registerOpsMetrics(List<Task<?>> tasks) {
+        closeables.add(OpsMetrics.bindJvm(metrics));
+        OpsMetrics.installations(metrics, () -> 1); // one bot token: one workspace
+        JobMetrics.register(metrics, database, tasks.stream().map(Task::getName).toList(), clock);
+        OpsMetrics.zeroCounters(metrics, "coach.practice.reminders", "outcome",
+                List.of("sent", "snoozed_sent", "skipped_late", "unreachable", "failed"));
+    }
+
+    /** For /health: the scheduler is started and neither paused nor stopping. */
+    private boolean schedulerRunning() {
+        Scheduler s = scheduler;
+        if (s == null) return false;
+        var state = s.getSchedulerState();
+        return state.isStarted() && !state.isShuttingDown() && !state.isPaused();
     }
 
     /**
