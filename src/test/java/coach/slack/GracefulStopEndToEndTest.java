@@ -10,6 +10,7 @@ import coach.store.Database;
 import coach.testing.AppProcess;
 import coach.testing.SignedClient;
 import coach.testing.SlackStandIn;
+import coach.testing.SocketModeStandIn;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -104,6 +105,24 @@ class GracefulStopEndToEndTest {
             } finally {
                 again.close();
             }
+        }
+    }
+
+    @Test
+    void sigtermInSocketModeExitsZeroToo() throws Exception {
+        String db = "jdbc:h2:file:" + dir.resolve("socket/coach") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        try (SlackStandIn slack = new SlackStandIn(); SocketModeStandIn socket = new SocketModeStandIn()) {
+            slack.server.stubFor(post(urlPathEqualTo("/api/apps.connections.open"))
+                    .willReturn(SlackStandIn.okJson("{\"ok\":true,\"url\":\"" + socket.url() + "\"}")));
+            Map<String, String> env = KillRecoveryEndToEndTest.env(slack, db, Path.of("config").toAbsolutePath());
+            env.remove("SLACK_SIGNING_SECRET");
+            env.put("SLACK_APP_TOKEN", "xapp-" + "graceful");
+            AppProcess app = AppProcess.startMain(env, dir.resolve("socket.log"));
+            assertThat(socket.awaitConnected(20)).isTrue();
+            long sigterm = System.nanoTime();
+            int exitCode = app.terminate(Duration.ofSeconds(10));
+            System.out.printf("Socket Mode: SIGTERM to exit: %d ms, exit code %d%n", (System.nanoTime() - sigterm) / 1_000_000, exitCode);
+            assertThat(exitCode).isEqualTo(0);
         }
     }
 
