@@ -27,6 +27,7 @@ import coach.practice.PracticeJobs;
 import coach.practice.PracticeRepository;
 import coach.practice.PracticeService;
 import coach.practice.ReminderService;
+import coach.jobs.JobMetrics;
 import coach.jobs.Jobs;
 import coach.slack.SignatureFilter;
 import coach.progress.ProgressService;
@@ -34,11 +35,13 @@ import coach.progress.SelfRatings;
 import coach.progress.TeamView;
 import coach.progress.WeaknessFocus;
 import coach.slack.SlackApp;
+import coach.slack.SlackCheck;
 import coach.slack.Utf8SlackAppServlet;
 import coach.store.Database;
 import coach.store.EventLog;
 import coach.store.SeenSignatures;
 import coach.web.HttpServer;
+import coach.web.OpsMetrics;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -82,8 +85,9 @@ public final class App implements AutoCloseable {
     private final SemanticMatcher semantic;
     private final PracticeRepository practiceRepository;
     public final ProgressService progress;
-    private Scheduler scheduler;
+    private volatile Scheduler scheduler;
     private HttpServer http;
+    private boolean serving;
 
     public App(AppConfig config, Clock clock, RandomGenerator random) {
         this.config = config;
@@ -148,6 +152,7 @@ public final class App implements AutoCloseable {
         List<Task<?>> tasks = List.of(gradingJobs.task(), practiceJobs.reminderTask(), practiceJobs.snoozeTask(),
                 parts.outbox().task(), parts.commands().task());
         Jobs jobs = new Jobs(database, tasks);
+        registerOpsMetrics(tasks);
         gradingJobs.bind(jobs::client);
         practiceJobs.bind(jobs::client);
         parts.outbox().bind(jobs);
@@ -159,6 +164,7 @@ public final class App implements AutoCloseable {
                 metrics, clock, progress));
         // Bolt checks the token (auth.test) when it starts: do it now, so a bad token stops start-up with a clear
         // message instead of failing every request later
+        SlackCheck.checkBotToken(config.slackApiUrl(), config.slackBotToken().orElseThrow(), config.slackTimeout());
         slack.app().start();
         startScheduler(tasks, jobs, seen);
         // answers stored but never reported (stored before the grading job existed, by an older version) are picked up
@@ -175,10 +181,29 @@ public final class App implements AutoCloseable {
                 ? new HttpServer(config.port(), null, null, database, metrics)
                 : new HttpServer(config.port(), new Utf8SlackAppServlet(slack.app()),
                         new SignatureFilter(config.slackSigningSecret().orElseThrow(), clock, metrics), database, metrics);
+        http.addHealthCheck("scheduler", this::schedulerRunning);
         http.start();
         closeables.add(http);
+        serving = true;
         log.info("Interview Coach serving Slack on :{} ({})", http.port(), config);
         return http.port();
+    }
+
+    /** /metrics: JVM memory and the like, installations, job queue depth, reminders by outcome (at 0 until the first). */
+    private void registerOpsMetrics(List<Task<?>> tasks) {
+        closeables.add(OpsMetrics.bindJvm(metrics));
+        OpsMetrics.installations(metrics, () -> 1); // one bot token: one workspace
+        JobMetrics.register(metrics, database, tasks.stream().map(Task::getName).toList(), clock);
+        OpsMetrics.zeroCounters(metrics, "coach.practice.reminders", "outcome",
+                List.of("sent", "snoozed_sent", "skipped_late", "unreachable", "failed"));
+    }
+
+    /** For /health: the scheduler is started and neither paused nor stopping. */
+    private boolean schedulerRunning() {
+        Scheduler s = scheduler;
+        if (s == null) return false;
+        var state = s.getSchedulerState();
+        return state.isStarted() && !state.isShuttingDown() && !state.isPaused();
     }
 
     /**
@@ -202,15 +227,23 @@ public final class App implements AutoCloseable {
                 .enableImmediateExecution()
                 .heartbeatInterval(Duration.ofSeconds(settings.heartbeatSeconds()))
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
-                .shutdownMaxWait(Duration.ofSeconds(5))
+                .shutdownMaxWait(Duration.ofSeconds(4))
                 .build();
         jobs.bind(scheduler);
         scheduler.start();
         closeables.add(scheduler::stop);
     }
 
+    /**
+     * Stops in order, newest part first: HTTP (no new requests; those in flight finish, for at most 3 s), Socket Mode,
+     * the scheduler (running jobs get a few seconds; unfinished and queued ones stay in the database for the next
+     * start), then the database. Safe to call twice (the signal handler, then the shutdown hook).
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        boolean stopping = serving && !closeables.isEmpty();
+        long started = System.nanoTime();
+        if (stopping) log.info("stopping: no new requests; requests in flight finish, queued jobs stay in the database");
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
                 closeables.get(i).close();
@@ -219,5 +252,6 @@ public final class App implements AutoCloseable {
             }
         }
         closeables.clear();
+        if (stopping) log.info("stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

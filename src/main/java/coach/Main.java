@@ -27,7 +27,8 @@ public final class Main {
         try {
             config = AppConfig.fromEnv(System.getenv());
             app = new App(config, Clock.systemUTC(), new Random());
-        } catch (ConfigException e) {
+        } catch (ConfigException | IllegalStateException e) {
+            // a bad config file, or a database that cannot be opened (locked by another process, unreachable)
             System.err.println("Interview Coach cannot start: " + e.getMessage());
             exit.exit(2);
             return;
@@ -39,10 +40,18 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
 
         if (config.slackMode()) {
+            // SIGTERM: stop taking requests, finish those in flight, leave queued jobs in the database, exit 0
+            exit.stopServiceOnSignal(app::close);
             try {
                 app.startSlack();
             } catch (IllegalArgumentException | IllegalStateException e) {
                 System.err.println("Interview Coach cannot start: " + e.getMessage());
+                app.close();
+                exit.exit(2);
+            } catch (java.io.IOException e) {
+                // Jetty could not bind: the port is taken
+                System.err.println("Interview Coach cannot start: cannot listen on port " + config.port() + " ("
+                        + e.getMessage() + "); stop what uses it, or set PORT to a free port");
                 app.close();
                 exit.exit(2);
             }

@@ -87,6 +87,7 @@ public final class GradingService {
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         Timer.builder("coach.grading").tag("outcome", outcome).register(metrics).record(Duration.ofMillis(latencyMs));
+        metrics.counter("coach.gradings", "grader", grade.grader(), "outcome", outcome).increment();
         metrics.counter("coach.llm.tokens", "direction", "input").increment(grade.usage().inputTokens());
         metrics.counter("coach.llm.tokens", "direction", "output").increment(grade.usage().outputTokens());
         return grades.save(answer.id(), answer.teamId(), answer.userId(), asked.stageId(), grade, outcome, latencyMs,

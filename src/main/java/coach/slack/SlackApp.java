@@ -81,12 +81,14 @@ public final class SlackApp {
                 })
                 .build();
         ReplayGuard replays = new ReplayGuard(services.seen(), services.metrics());
+        AckTimer ackTimer = new AckTimer(services.metrics());
         this.app = new App(boltConfig) {
             @Override
             protected List<Middleware> buildDefaultMiddlewareList(com.slack.api.bolt.AppConfig c) {
                 List<Middleware> list = super.buildDefaultMiddlewareList(c);
                 list.add(0, replays);
                 list.add(0, SlackApp::neverFail);
+                list.add(0, ackTimer);
                 return list;
             }
         };

@@ -2,9 +2,12 @@ package coach.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -18,6 +21,8 @@ import org.jdbi.v3.core.Jdbi;
  * {@link #joiningDataSource()}.
  */
 public final class Database implements AutoCloseable {
+    /** H2's error code for a database file that another process has open. */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
     private static final Pattern WRITE_DELAY = Pattern.compile(";WRITE_DELAY=[^;]*", Pattern.CASE_INSENSITIVE);
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -34,6 +39,7 @@ public final class Database implements AutoCloseable {
         String url = durable(jdbcUrl);
         if (url.startsWith("jdbc:h2:file:")) {
             createParentDir(url.substring("jdbc:h2:file:".length()));
+            probeH2File(url);
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -42,7 +48,12 @@ public final class Database implements AutoCloseable {
         // fail fast at start if the database is unreachable, but give PostgreSQL a moment to come up
         config.setInitializationFailTimeout(10_000);
         config.setConnectionTimeout(5_000);
-        HikariDataSource ds = new HikariDataSource(config);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new IllegalStateException("cannot connect to the database " + redacted(url) + ": " + rootMessage(e), e);
+        }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
@@ -92,6 +103,35 @@ public final class Database implements AutoCloseable {
     /** The pool, except that inside {@link #inTransaction} it hands out that transaction's connection. */
     public DataSource joiningDataSource() {
         return joining;
+    }
+
+    /**
+     * Opens an H2 file once before the pool does, so a file another process holds open (H2 locks it) stops start-up
+     * at once with what to do, not after the pool's retries and a stack trace.
+     */
+    private static void probeH2File(String url) {
+        String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+        try (Connection ignored = DriverManager.getConnection(url)) {
+            // opened and closed: nobody else holds it
+        } catch (SQLException e) {
+            if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                throw new IllegalStateException("the database " + file + ".mv.db is locked by another process (another "
+                        + "Interview Coach using the same folder?): stop that process, or set COACH_DB_URL to another "
+                        + "file, or to PostgreSQL to run several instances", e);
+            }
+            throw new IllegalStateException("cannot open the database " + file + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String redacted(String url) {
+        return url.replaceAll("(?i)password=[^;&]*", "password=***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.replaceAll("\\s+", " ").trim();
     }
 
     private static void createParentDir(String pathAndOptions) {
