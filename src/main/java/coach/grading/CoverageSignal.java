@@ -17,7 +17,10 @@ final class CoverageSignal {
             "with", "that", "this", "is", "are", "be", "by", "as", "it", "its", "at", "from", "how", "what", "which",
             "when", "you", "your", "their", "them", "they", "into", "about", "e.g", "eg", "etc", "such", "each", "any",
             "all", "can", "would", "will", "should", "does", "do", "not", "no", "so", "than", "then", "there", "these",
-            "those", "was", "were", "has", "have", "had", "i", "we", "our", "my", "me");
+            "those", "was", "were", "has", "have", "had", "i", "we", "our", "my", "me", "one", "two", "also", "very",
+            "just", "like", "get", "got", "make", "made", "lot", "lots", "really", "much", "many", "well", "good",
+            "great", "new", "old", "year", "years", "week", "weeks", "day", "days", "time", "after", "before",
+            "over", "more", "most", "some", "other", "every", "first", "last", "only", "still");
 
     private CoverageSignal() {}
 

@@ -26,20 +26,25 @@ final class KeyMatch {
     private final double[][] similarity;
     private final boolean semantic;
 
-    private KeyMatch(List<String> sentences, double[][] similarity, boolean semantic) {
+    private KeyMatch(List<String> sentences, double[][] similarity, boolean semantic, java.util.Set<String> topicStems) {
         this.sentences = sentences;
         this.similarity = similarity;
         this.semantic = semantic;
+        this.topicStems = topicStems;
     }
+
+    private final java.util.Set<String> topicStems;
 
     static KeyMatch of(List<String> sentences, String question, List<String> keyPoints,
                        Optional<SemanticMatcher.Similarity> model) {
         List<String> keys = new ArrayList<>();
         keys.add(question == null ? "" : question);
         keys.addAll(keyPoints);
-        if (sentences.isEmpty()) return new KeyMatch(sentences, new double[keys.size()][0], model.isPresent());
+        java.util.Set<String> topic = new java.util.HashSet<>();
+        keys.forEach(k -> topic.addAll(CoverageSignal.stems(k)));
+        if (sentences.isEmpty()) return new KeyMatch(sentences, new double[keys.size()][0], model.isPresent(), topic);
         double[][] sim = model.map(m -> m.matrix(keys, sentences)).orElseGet(() -> CoverageSignal.overlap(keys, sentences));
-        return new KeyMatch(sentences, sim, model.isPresent());
+        return new KeyMatch(sentences, sim, model.isPresent(), topic);
     }
 
     boolean semantic() {
@@ -67,8 +72,22 @@ final class KeyMatch {
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             boolean onTopic = best[i] >= top - margin || best[i] >= onTopicAbove;
-            if (onTopic && best[i] >= FLOOR) kept.add(sentences.get(i));
+            if (onTopic && best[i] >= FLOOR && sharesAWord(i)) kept.add(sentences.get(i));
         }
         return kept;
+    }
+
+    /**
+     * A sentence on the topic shares at least one content word with the question, its key points or another
+     * sentence of the answer; one that shares none ("the pizza place near my flat costs $15") is padding, however
+     * close its embedding happens to land.
+     */
+    private boolean sharesAWord(int i) {
+        java.util.Set<String> own = CoverageSignal.stems(sentences.get(i));
+        if (own.stream().anyMatch(topicStems::contains)) return true;
+        for (int j = 0; j < sentences.size(); j++) {
+            if (j != i && CoverageSignal.stems(sentences.get(j)).stream().anyMatch(own::contains)) return true;
+        }
+        return false;
     }
 }

@@ -45,7 +45,8 @@ final class Quantities {
             "on-call", "pages", "freshness", "staleness", "declin", "approval", "onboarding", "adoption", "sales",
             "deals", "renewal", "satisfaction", "csat", "complaints", "outage", "response time", "wait", "resolution",
             "mttr", "mttd", "detection", "lead time", "$", "£", "€", "₹", "budget", "money",
-            "partner", "merchant", "advertiser", "analyst", "roi");
+            "partner", "merchant", "advertiser", "analyst", "roi", "mape", "forecast error", "stockout", "inventory",
+            "waste", "abandon", "bounce");
 
     private Quantities() {}
 
