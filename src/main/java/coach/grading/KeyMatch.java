@@ -16,10 +16,15 @@ import java.util.Optional;
 final class KeyMatch {
     /** A sentence this much less similar than the answer's most on-topic one is off-topic. */
     static final double RELEVANCE_MARGIN = 0.20;
+    /**
+     * In a story (behavioural stages) the result sentence sits further from the question than the situation does
+     * ("as a result p99 dropped from 900 ms to 120 ms"), so stories get a wider margin.
+     */
+    static final double STORY_MARGIN = 0.30;
     /** A sentence at least this similar to the question is on-topic however on-topic the rest is. */
     static final double ON_TOPIC = 0.65;
     /** Below this a sentence is off-topic even in an answer that is off-topic throughout. */
-    static final double FLOOR = 0.56;
+    static final double FLOOR = 0.50;
 
     private final List<String> sentences;
     /** [k][i]: key 0 is the question, keys 1..n the key points; i is the sentence. */
@@ -57,8 +62,8 @@ final class KeyMatch {
     }
 
     /** The sentences that are about the question, in order. */
-    List<String> relevant() {
-        return relevant(RELEVANCE_MARGIN, ON_TOPIC);
+    List<String> relevant(boolean story) {
+        return relevant(story ? STORY_MARGIN : RELEVANCE_MARGIN, ON_TOPIC);
     }
 
     List<String> relevant(double margin, double onTopicAbove) {
@@ -78,15 +83,16 @@ final class KeyMatch {
     }
 
     /**
-     * A sentence on the topic shares at least one content word with the question, its key points or another
+     * A sentence on the topic shares two content words with the question and its key points, or two with another
      * sentence of the answer; one that shares none ("the pizza place near my flat costs $15") is padding, however
      * close its embedding happens to land.
      */
     private boolean sharesAWord(int i) {
         java.util.Set<String> own = CoverageSignal.stems(sentences.get(i));
-        if (own.stream().anyMatch(topicStems::contains)) return true;
+        // two words in common with the question: one ("minutes", "cost") happens by chance in any padding
+        if (own.stream().filter(topicStems::contains).count() >= 2) return true;
         for (int j = 0; j < sentences.size(); j++) {
-            if (j != i && CoverageSignal.stems(sentences.get(j)).stream().anyMatch(own::contains)) return true;
+            if (j != i && CoverageSignal.stems(sentences.get(j)).stream().filter(own::contains).count() >= 2) return true;
         }
         return false;
     }

@@ -36,7 +36,7 @@ public final class OfflineGrader implements Grader {
                 semantic.flatMap(SemanticMatcher::similarity));
         // coverage is judged on every sentence of substance (its own similarity decides); the other detectors
         // only on sentences about the question, so off-topic padding earns nothing
-        List<String> substance = match.relevant();
+        List<String> substance = match.relevant(request.stage().behavioural());
         List<CriterionScore> scores = new ArrayList<>();
         for (Criterion c : request.rubric().criteria()) {
             Finding f = switch (c.signal()) {

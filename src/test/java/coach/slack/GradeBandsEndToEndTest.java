@@ -61,6 +61,40 @@ class GradeBandsEndToEndTest extends SlackAppTest {
                     + "moved scoring into Flink with a Redis cache instead. As a result p99 dropped from 900 ms to 120 ms and "
                     + "their conversion rose 2%. I learned to start from the customer's tickets."});
 
+    @ParameterizedTest
+    @ValueSource(strings = {"recruiter-screen", "system-design", "coding", "ml-deep-dive", "architecture-case",
+            "leadership-culture"})
+    void aConciseStrongAnswerLandsInTheStrongBandAndPaddingItChangesNothing(String stage) throws Exception {
+        String questionId = CONCISE_STRONG.get(stage)[0];
+        String answer = CONCISE_STRONG.get(stage)[1];
+        String user = "U" + Math.abs(stage.hashCode());
+        String channel = "D" + Math.abs(stage.hashCode());
+        // the bank is served without repeats: ask until the question this answer was written for comes up
+        Map<String, Object> asked = null;
+        for (int i = 0; i < 15 && asked == null; i++) {
+            app.client().slashCommand("/mock", stage, "T1", user, channel, slack.responseUrl());
+            int n = i;
+            Map<String, Object> row = await().atMost(Duration.ofSeconds(10)).until(() -> latestAsked(user, n), Objects::nonNull);
+            if (questionId.equals(row.get("question_id"))) asked = row;
+        }
+        assertThat(asked).as("the bank served " + questionId).isNotNull();
+        String ts = (String) asked.get("message_ts");
+
+        app.client().event(reply(user, channel, ts, answer, "1800000100.000001", "Ev1" + stage), Map.of());
+        Matcher first = awaitScore(channel, ts, 1);
+        assertThat(Integer.parseInt(first.group(1))).as("score of a concise strong %s answer", stage).isGreaterThanOrEqualTo(70);
+        assertThat(first.group(2)).isIn("Strong", "Interview-ready");
+
+        String sixTimes = String.join("\n\n", java.util.Collections.nCopies(6, answer.strip()));
+        app.client().event(reply(user, channel, ts, sixTimes, "1800000100.000002", "Ev2" + stage), Map.of());
+        Matcher second = awaitScore(channel, ts, 2);
+        assertThat(Integer.parseInt(second.group(1))).isBetween(Integer.parseInt(first.group(1)) - 5,
+                Integer.parseInt(first.group(1)) + 5);
+        LoggedRequest report = reports(channel, ts).get(1);
+        assertThat(field(report, "blocks")).contains("Attempt 2", "against your last attempt", "overall ",
+                "repeat", "Try again");
+    }
+
     Map<String, Object> latestAsked(String user, int alreadyAsked) {
         return app.app().database.jdbi().withHandle(h -> h.createQuery("""
                         select question_id, message_ts from asked_question where user_id = :u and message_ts is not null
