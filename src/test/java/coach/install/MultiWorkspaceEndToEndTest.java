@@ -262,6 +262,23 @@ class MultiWorkspaceEndToEndTest {
     }
 
     @Test
+    void aPostWaitingToBeRetriedWhenItsWorkspaceUninstallsEndsWithoutAnotherTry() {
+        install("code-a");
+        // the first try of the question's post fails with a 503 (retried after a backoff of seconds) ...
+        slack.server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=CA9"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+        slashCommand("TA", "UA9", "CA9");
+        await().atMost(Duration.ofSeconds(10)).until(() -> postIn("CA9") != null);
+        // ... and before the retry the workspace uninstalls the app: the retry finds no token and gives up
+        var resp = running.client().event(eventJson("TA", "EvUninstallA9", "{\"type\":\"app_uninstalled\"}"), Map.of());
+        assertThat(resp.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack.responseUrlCalls().stream()
+                .anyMatch(r -> r.getBodyAsString().contains("app_uninstalled")));
+        assertThat(slack.calls("chat.postMessage").stream().filter(r -> "CA9".equals(SlackStandIn.field(r, "channel"))))
+                .hasSize(1);
+    }
+
+    @Test
     void tokensRevokedForTheBotDeletesThatWorkspacesInstallation() {
         install("code-a");
         install("code-b");
