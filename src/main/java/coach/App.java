@@ -29,6 +29,7 @@ import coach.practice.PracticeService;
 import coach.practice.ReminderService;
 import coach.jobs.JobMetrics;
 import coach.jobs.Jobs;
+import coach.install.SlackInstall;
 import coach.slack.SignatureFilter;
 import coach.progress.ProgressService;
 import coach.progress.SelfRatings;
@@ -182,6 +183,9 @@ public final class App implements AutoCloseable {
                 : new HttpServer(config.port(), new Utf8SlackAppServlet(slack.app()),
                         new SignatureFilter(config.slackSigningSecret().orElseThrow(), clock, metrics), database, metrics);
         http.addHealthCheck("scheduler", this::schedulerRunning);
+        // multi-workspace: the install pages (GETs from a browser, not signed by Slack) beside the signed endpoint
+        parts.install().ifPresent(install -> http.route("slack-install", SlackInstall.servlet(slack.app()),
+                SlackInstall.INSTALL_PATH, SlackInstall.REDIRECT_PATH));
         http.start();
         closeables.add(http);
         serving = true;

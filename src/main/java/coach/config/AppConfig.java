@@ -21,7 +21,19 @@ public record AppConfig(
         String dbUrl,
         int port,
         Path configDir,
-        Path promptsDir) {
+        Path promptsDir,
+        Optional<SlackOAuth> slackOAuth) {
+
+    /**
+     * Multi-workspace install (OAuth v2): on when SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and COACH_TOKEN_KEY are all set.
+     * {@link #toString()} prints none of them.
+     */
+    public record SlackOAuth(String clientId, String clientSecret, String tokenKey) {
+        @Override
+        public String toString() {
+            return "SlackOAuth[clientId=" + clientId + "]";
+        }
+    }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_MODEL = "gpt-4.1-mini";
@@ -53,11 +65,30 @@ public record AppConfig(
                 value(env, "COACH_DB_URL").orElse(DEFAULT_DB_URL),
                 parsedPort,
                 Path.of(value(env, "COACH_CONFIG_DIR").orElse("config")),
-                Path.of(value(env, "COACH_PROMPTS_DIR").orElse("prompts")));
+                Path.of(value(env, "COACH_PROMPTS_DIR").orElse("prompts")),
+                slackOAuth(env));
     }
 
+    private static Optional<SlackOAuth> slackOAuth(Map<String, String> env) {
+        Optional<String> id = value(env, "SLACK_CLIENT_ID");
+        Optional<String> secret = value(env, "SLACK_CLIENT_SECRET");
+        Optional<String> key = value(env, "COACH_TOKEN_KEY");
+        if (id.isEmpty() && secret.isEmpty()) {
+            return Optional.empty();
+        }
+        for (var required : java.util.List.of(Map.entry("SLACK_CLIENT_ID", id), Map.entry("SLACK_CLIENT_SECRET", secret),
+                Map.entry("COACH_TOKEN_KEY", key))) {
+            if (required.getValue().isEmpty()) {
+                throw new ConfigException("environment", required.getKey(), "is required for a multi-workspace install "
+                        + "(SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and COACH_TOKEN_KEY go together)", null);
+            }
+        }
+        return Optional.of(new SlackOAuth(id.get(), secret.get(), key.get()));
+    }
+
+    /** Slack is served with one bot token (SLACK_BOT_TOKEN) or, when {@link #slackOAuth} is set, per workspace. */
     public boolean slackMode() {
-        return slackBotToken.isPresent();
+        return slackBotToken.isPresent() || slackOAuth.isPresent();
     }
 
     public boolean socketMode() {
@@ -92,6 +123,7 @@ public record AppConfig(
     @Override
     public String toString() {
         return "AppConfig[slack=" + (slackMode() ? (socketMode() ? "socket-mode" : "http") : "console")
+                + (slackOAuth.isPresent() ? ", install=multi-workspace" : "")
                 + ", slackApiUrl=" + slackApiUrl + ", llm=" + (llmEnabled() ? openAiModel : "offline")
                 + ", db=" + dbUrl.replaceAll("password=[^;&]*", "password=***") + ", port=" + port
                 + ", configDir=" + configDir + ", promptsDir=" + promptsDir + "]";

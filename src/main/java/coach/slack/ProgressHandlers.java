@@ -189,8 +189,9 @@ final class ProgressHandlers {
     private void export(SlackCommands.Command c) throws SlackFault {
         Learner who = new Learner(c.teamId(), c.userId());
         String csv = progress.exportCsv(who);
-        String dm = poster.openDm(who.userId());
-        poster.uploadFile(dm, "interview-coach-history.csv", "Your Interview Coach history", csv,
+        SlackPoster teamPoster = poster.forTeam(who.teamId());
+        String dm = teamPoster.openDm(who.userId());
+        teamPoster.uploadFile(dm, "interview-coach-history.csv", "Your Interview Coach history", csv,
                 "Your history: every question, your answer, the score and each criterion. Only you can see this DM.");
     }
 

@@ -8,6 +8,7 @@ import coach.config.StageCatalog;
 import coach.grading.GradingJobs;
 import coach.grading.GradingService;
 import coach.grading.ReportDelivery;
+import coach.install.SlackInstall;
 import coach.interview.InterviewService;
 import coach.practice.PracticeService;
 import coach.practice.ReminderSender;
@@ -37,9 +38,14 @@ public final class SlackApp {
 
     private final App app;
 
-    /** The parts of the Slack adapter other features plug into. */
+    /**
+     * The parts of the Slack adapter other features plug into.
+     *
+     * @param install present in multi-workspace mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, COACH_TOKEN_KEY)
+     */
     public record Parts(Slack slack, SlackOutbox outbox, SlackCommands commands, ReportDelivery reports,
-                        ReminderSender reminderSender, SlackPoster poster, SlackDeliveries deliveries) {}
+                        ReminderSender reminderSender, SlackPoster poster, SlackDeliveries deliveries,
+                        Optional<SlackInstall> install) {}
 
     /**
      * @param timeout how long one Web API call may take; an attempt holds its delivery for twice that, so a second
@@ -55,11 +61,17 @@ public final class SlackApp {
         slackConfig.setHttpClientWriteTimeoutMillis(millis);
         slackConfig.setHttpClientCallTimeoutMillis(millis);
         Slack slack = Slack.getInstance(slackConfig);
-        SlackPoster poster = new SlackPoster(slack, slack.methods(config.slackBotToken().orElseThrow()));
+        // multi-workspace: a wrong COACH_TOKEN_KEY stops start-up here; every post after an ack carries the token of
+        // the workspace its job belongs to (Outgoing.teamId), read from the installation store
+        Optional<SlackInstall> install = config.slackOAuth().map(o -> SlackInstall.open(o, database.jdbi(), clock));
+        SlackPoster poster = install.isPresent()
+                ? new SlackPoster(slack, install.get()::botToken)
+                : new SlackPoster(slack, slack.methods(config.slackBotToken().orElseThrow()));
         SlackDeliveries deliveries = new SlackDeliveries(poster, new DeliveryLog(database.jdbi(), clock), clock,
                 timeout.multipliedBy(2));
         return new Parts(slack, new SlackOutbox(deliveries, poster, interviews, clock), new SlackCommands(clock),
-                new SlackReports(deliveries, stages), new SlackReminderSender(poster, deliveries), poster, deliveries);
+                new SlackReports(deliveries, stages), new SlackReminderSender(poster, deliveries), poster, deliveries,
+                install);
     }
 
     /** The core services the Slack listeners call. */
@@ -69,9 +81,16 @@ public final class SlackApp {
                            SeenSignatures seen, MeterRegistry metrics, Clock clock, ProgressService progress) {}
 
     public SlackApp(AppConfig config, Parts parts, Services services) {
-        com.slack.api.bolt.AppConfig boltConfig = com.slack.api.bolt.AppConfig.builder()
+        com.slack.api.bolt.AppConfig.AppConfigBuilder builder = com.slack.api.bolt.AppConfig.builder();
+        if (parts.install().isPresent()) {
+            parts.install().get().configure(builder);
+        } else {
+            // Bolt's builder reads SLACK_CLIENT_ID/SECRET from the process environment by default: single-workspace
+            // mode must not turn into Bolt's multi-workspace mode because of them
+            builder.singleTeamBotToken(config.slackBotToken().orElseThrow()).clientId(null).clientSecret(null);
+        }
+        com.slack.api.bolt.AppConfig boltConfig = builder
                 .slack(parts.slack())
-                .singleTeamBotToken(config.slackBotToken().orElseThrow())
                 // SignatureFilter checks every HTTP request before Bolt reads it; Socket Mode needs no signature
                 .requestVerificationEnabled(false)
                 .unmatchedRequestHandler(req -> {
@@ -92,6 +111,7 @@ public final class SlackApp {
                 return list;
             }
         };
+        parts.install().ifPresent(install -> install.register(app));
         MockHandlers.Deps deps = new MockHandlers.Deps(services.stages(), services.interviews(), services.grading(),
                 services.gradingJobs(), services.database(), parts.outbox(), parts.commands(), services.clock());
         CompHandlers compHandlers = new CompHandlers(services.comp(), services.compPhraser(), services.watched(),

@@ -74,16 +74,16 @@ final class SlackDeliveries {
 
     private String send(Outgoing o) throws SlackFault {
         if (o.kind() == Outgoing.Kind.PRIVATE && !SlackPoster.isDirectMessage(o.channel())) {
-            poster.postEphemeral(o.channel(), o.threadTs(), o.userId(), o.text(), o.blocksJson());
+            poster.forTeam(o.teamId()).postEphemeral(o.channel(), o.threadTs(), o.userId(), o.text(), o.blocksJson());
             return null;
         }
-        return poster.post(o.channel(), o.threadTs(), o.text(), o.blocksJson(), o.id());
+        return poster.forTeam(o.teamId()).post(o.channel(), o.threadTs(), o.text(), o.blocksJson(), o.id());
     }
 
     private Optional<String> lookFor(Outgoing o, Instant firstAttempt) throws SlackFault {
         Instant since = (firstAttempt == null ? clock.instant() : firstAttempt).minus(CLOCK_SLACK);
         try {
-            return poster.findDelivery(o.channel(), o.threadTs(), o.id(), since);
+            return poster.forTeam(o.teamId()).findDelivery(o.channel(), o.threadTs(), o.id(), since);
         } catch (SlackFault f) {
             if (!f.permanent()) {
                 throw f; // cannot tell yet: try again later rather than risk a second copy

@@ -78,7 +78,7 @@ public final class SlackOutbox {
                     }
                 }
                 case RESPONSE -> poster.respond(o.responseUrl(), o.text(), o.replaceOriginal());
-                case MODAL -> poster.openModal(o.triggerId(), o.blocksJson());
+                case MODAL -> poster.forTeam(o.teamId()).openModal(o.triggerId(), o.blocksJson());
             }
         } catch (SlackFault f) {
             if (f.permanent()) {

@@ -23,11 +23,64 @@ public final class SlackPoster {
     private static final int MAX_PAGES = 5;
 
     private final Slack slack;
-    private final MethodsClient methods;
+    /** Single-workspace mode: the one client; null in multi-workspace mode. */
+    private final MethodsClient single;
+    /** Multi-workspace mode: a workspace's bot token, read from the installation store at each call. */
+    private final BotTokens tokens;
+    /** Multi-workspace mode: the workspace this poster speaks for ({@link #forTeam}). */
+    private final String teamId;
 
+    /** The bot token of a workspace; empty when the app is not (or no longer) installed there. */
+    @FunctionalInterface
+    public interface BotTokens {
+        Optional<String> botToken(String teamId);
+    }
+
+    /** Single-workspace mode: every call uses this client (one bot token). */
     public SlackPoster(Slack slack, MethodsClient methods) {
+        this(slack, methods, null, null);
+    }
+
+    /** Multi-workspace mode: calls go through {@link #forTeam}, each with that workspace's own bot token. */
+    public SlackPoster(Slack slack, BotTokens tokens) {
+        this(slack, null, tokens, null);
+    }
+
+    private SlackPoster(Slack slack, MethodsClient single, BotTokens tokens, String teamId) {
         this.slack = slack;
-        this.methods = methods;
+        this.single = single;
+        this.tokens = tokens;
+        this.teamId = teamId;
+    }
+
+    /**
+     * This poster speaking for one workspace: in multi-workspace mode its Web API calls carry that workspace's bot
+     * token (looked up when each call is made, so an uninstall or a re-install takes effect at once). In
+     * single-workspace mode the one token is used and this returns the same poster.
+     */
+    public SlackPoster forTeam(String team) {
+        return single != null ? this : new SlackPoster(slack, null, tokens, team);
+    }
+
+    /** The client for this poster's workspace; a workspace without an installation is refused like Slack would. */
+    private MethodsClient methods(String method) throws SlackFault {
+        if (single != null) {
+            return single;
+        }
+        if (teamId == null) {
+            throw new IllegalStateException(method + " needs a workspace: call forTeam(teamId) first");
+        }
+        Optional<String> token;
+        try {
+            token = tokens.botToken(teamId);
+        } catch (RuntimeException e) {
+            // the database did not answer: worth another try later
+            throw new SlackFault(SlackFault.Kind.TRANSIENT, method, "installation_lookup_failed", null, false);
+        }
+        if (token.isEmpty()) {
+            throw SlackFault.ofError(method, "app_uninstalled");
+        }
+        return slack.methods(token.get());
     }
 
     static boolean isDirectMessage(String channelId) {
@@ -38,7 +91,7 @@ public final class SlackPoster {
     public String post(String channel, String threadTs, String text, String blocksJson, String deliveryId) throws SlackFault {
         Message.Metadata metadata = deliveryId == null ? null
                 : new Message.Metadata(METADATA_EVENT, Map.of("delivery_id", deliveryId));
-        var resp = call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
+        var resp = call("chat.postMessage", () -> methods("chat.postMessage").chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
                 .text(text).blocksAsString(blocksJson).metadata(metadata).unfurlLinks(false).unfurlMedia(false)));
         return resp.getTs();
     }
@@ -48,7 +101,7 @@ public final class SlackPoster {
      * back, so unlike {@link #post} it cannot be looked for after a lost reply.
      */
     public void postEphemeral(String channel, String threadTs, String user, String text, String blocksJson) throws SlackFault {
-        call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(channel).threadTs(threadTs).user(user)
+        call("chat.postEphemeral", () -> methods("chat.postEphemeral").chatPostEphemeral(r -> r.channel(channel).threadTs(threadTs).user(user)
                 .text(text).blocksAsString(blocksJson)));
     }
 
@@ -64,12 +117,12 @@ public final class SlackPoster {
             List<Message> messages;
             String next;
             if (threadTs == null) {
-                var resp = call("conversations.history", () -> methods.conversationsHistory(r -> r.channel(channel)
+                var resp = call("conversations.history", () -> methods("conversations.history").conversationsHistory(r -> r.channel(channel)
                         .oldest(oldest).limit(200).includeAllMetadata(true).cursor(c)));
                 messages = resp.getMessages();
                 next = resp.getResponseMetadata() == null ? null : resp.getResponseMetadata().getNextCursor();
             } else {
-                var resp = call("conversations.replies", () -> methods.conversationsReplies(r -> r.channel(channel)
+                var resp = call("conversations.replies", () -> methods("conversations.replies").conversationsReplies(r -> r.channel(channel)
                         .ts(threadTs).oldest(oldest).limit(200).includeAllMetadata(true).cursor(c)));
                 messages = resp.getMessages();
                 next = resp.getResponseMetadata() == null ? null : resp.getResponseMetadata().getNextCursor();
@@ -92,7 +145,7 @@ public final class SlackPoster {
 
     /** Opens (or finds) the DM with a user; returns its channel id. */
     public String openDm(String userId) throws SlackFault {
-        return call("conversations.open", () -> methods.conversationsOpen(r -> r.users(List.of(userId)))).getChannel().getId();
+        return call("conversations.open", () -> methods("conversations.open").conversationsOpen(r -> r.users(List.of(userId)))).getChannel().getId();
     }
 
     /**
@@ -100,18 +153,18 @@ public final class SlackPoster {
      * then files.completeUploadExternal), which Bolt's filesUploadV2 runs in order.
      */
     public void uploadFile(String channel, String filename, String title, String content, String comment) throws SlackFault {
-        call("files.uploadV2", () -> methods.filesUploadV2(r -> r.channel(channel).filename(filename).title(title)
+        call("files.uploadV2", () -> methods("files.uploadV2").filesUploadV2(r -> r.channel(channel).filename(filename).title(title)
                 .content(content).initialComment(comment)));
     }
 
     /** The user's time zone from their profile (e.g. "Europe/London"), or null when Slack has none. */
     public String timeZone(String userId) throws SlackFault {
-        var resp = call("users.info", () -> methods.usersInfo(r -> r.user(userId)));
+        var resp = call("users.info", () -> methods("users.info").usersInfo(r -> r.user(userId)));
         return resp.getUser() == null ? null : resp.getUser().getTz();
     }
 
     public void openModal(String triggerId, String viewJson) throws SlackFault {
-        call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).viewAsString(viewJson)));
+        call("views.open", () -> methods("views.open").viewsOpen(r -> r.triggerId(triggerId).viewAsString(viewJson)));
     }
 
     /** An ephemeral reply through a command's or action's response_url (usable 5 times in 30 minutes). */
@@ -143,6 +196,8 @@ public final class SlackPoster {
         T resp;
         try {
             resp = call.run();
+        } catch (SlackFault f) {
+            throw f;
         } catch (Exception e) {
             throw SlackFault.ofException(method, e);
         }

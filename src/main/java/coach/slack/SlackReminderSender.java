@@ -30,7 +30,7 @@ public final class SlackReminderSender implements ReminderSender {
 
     @Override
     public Optional<ZoneId> timeZone(Learner who) throws SendFailure {
-        String tz = call(() -> poster.timeZone(who.userId()));
+        String tz = call(() -> poster.forTeam(who.teamId()).timeZone(who.userId()));
         try {
             return tz == null || tz.isBlank() ? Optional.empty() : Optional.of(ZoneId.of(tz));
         } catch (DateTimeException e) {
@@ -40,7 +40,7 @@ public final class SlackReminderSender implements ReminderSender {
 
     @Override
     public Posted sendDm(Subscription s, InterviewService.Asked asked, int streak, String deliveryKey) throws SendFailure {
-        String channel = call(() -> poster.openDm(s.userId()));
+        String channel = call(() -> poster.forTeam(s.teamId()).openDm(s.userId()));
         String ts = call(() -> deliveries.postOnce(Outgoing.message(deliveryKey, s.teamId(), s.userId(), channel, null,
                 "Daily practice: " + Mrkdwn.escape(asked.asked().prompt(), 2000), SlackJson.blocks(PracticeViews.reminder(s, asked, streak)))));
         return new Posted(channel, ts);

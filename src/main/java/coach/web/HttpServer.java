@@ -29,6 +29,7 @@ public final class HttpServer implements AutoCloseable {
     private static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(3);
     private final Server server;
     private final Map<String, BooleanSupplier> checks = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final ServletContextHandler context;
 
     public HttpServer(int port, HttpServlet slackServlet, Filter slackGate, Database database, PrometheusMeterRegistry metrics) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -37,7 +38,7 @@ public final class HttpServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server);
         connector.setPort(port);
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
+        context = new ServletContextHandler();
         context.setContextPath("/");
         if (slackServlet != null) {
             if (slackGate == null) {
@@ -82,6 +83,21 @@ public final class HttpServer implements AutoCloseable {
      */
     public void addHealthCheck(String name, BooleanSupplier up) {
         checks.put(name, up);
+    }
+
+    /**
+     * Serves more paths with one servlet, before {@link #start}. No signature gate: for requests Slack does not sign
+     * (a browser's GETs in the OAuth install flow). {@code /slack/events} keeps its gate.
+     */
+    public HttpServer route(String name, HttpServlet servlet, String... paths) {
+        ServletHolder holder = new ServletHolder(name, servlet);
+        for (String path : paths) {
+            if (path.equals("/slack/events")) {
+                throw new IllegalArgumentException("/slack/events is only served behind its gate");
+            }
+            context.addServlet(holder, path);
+        }
+        return this;
     }
 
     public void start() throws Exception {
