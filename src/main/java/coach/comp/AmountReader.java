@@ -101,7 +101,7 @@ final class AmountReader {
                     String g = y.group(1) != null ? y.group(1) : y.group(2) != null ? y.group(2) : y.group(3);
                     years = WORD_NUMBERS.containsKey(g) ? WORD_NUMBERS.get(g) : Integer.valueOf(Integer.parseInt(g));
                 } else {
-                    perYear = CompParser.YEARLY.matcher(window).find();
+                    perYear = PaySignals.YEARLY.matcher(window).find();
                 }
             }
             out.add(new Amount(c, a.value(), a.absolute(), a.currency(), a.percent(), a.negative(), a.unitless(),

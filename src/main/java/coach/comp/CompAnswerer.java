@@ -29,26 +29,33 @@ public final class CompAnswerer {
             + " each figure is in the currency its source uses.";
 
     private final CompData data;
+    private final CompHelp help;
 
     public CompAnswerer(CompData data) {
         this.data = data;
+        this.help = new CompHelp(data);
     }
 
     /** What a question is about: the level rows, the bands (with those nearest to a remark) and the remarks. */
     private record Scope(List<LevelRow> levels, List<Band> bands, List<GeoNote> notes, boolean us) {}
 
+    /** How to ask, with examples; quotes no figures from the data. */
+    public CompReply help() {
+        return help.help();
+    }
+
     /** Answers a question (not an offer: see {@link OfferCheck}). */
     public CompReply answer(CompQuestion q) {
         if (q.topics().contains(Topic.HELP)) {
-            return help();
+            return help.help();
         }
         if (q.isEmpty()) {
-            return q.compQuestion() ? overview() : notUnderstood();
+            return q.compQuestion() ? overview() : help.notUnderstood();
         }
         CompReply.Builder r = new CompReply.Builder(data);
         unknowns(q, r);
         if (!q.unknownLevels().isEmpty() && q.levels().isEmpty() && q.regions().isEmpty()) {
-            return r.text(examples()).build(false);
+            return r.text(help.examples()).build(false);
         }
         mapping(q, r);
         Scope s = scope(q);
@@ -61,7 +68,7 @@ public final class CompAnswerer {
             r.text(NO_RATE);
         }
         topics(q, r);
-        return r.hasSources() ? r.build(true) : r.text(whatExists()).build(false); // only unknowns: say what exists
+        return r.hasSources() ? r.build(true) : r.text(help.whatExists()).build(false); // only unknowns: say what exists
     }
 
     private Scope scope(CompQuestion q) {
@@ -79,9 +86,9 @@ public final class CompAnswerer {
 
     private void topics(CompQuestion q, CompReply.Builder r) {
         if (q.topics().contains(Topic.NEGOTIATION)) {
-            negotiation(r);
+            new OfferCounter(data).guide(r);
         } else if (q.topics().contains(Topic.AGENTIC_PREMIUM)) {
-            agentic(r);
+            new OfferCounter(data).agentic(r);
         }
         if (q.topics().contains(Topic.MARKET)) {
             r.text(strong("Market figures"), " (interview guide)");
@@ -102,7 +109,7 @@ public final class CompAnswerer {
         }
         List<Band> bands = s.bands();
         if (!s.levels().isEmpty() && !bands.isEmpty()) {
-            String places = join(bands, Band::name, " and ");
+            String places = CompHelp.join(bands, Band::name, " and ");
             r.text("The data has no " + places + " figure per level: the " + places + " band"
                     + (bands.size() > 1 ? "s cover" : " covers") + " ML/AI engineers of every level, and the"
                     + " per-level figures are US medians. Both, labelled:");
@@ -126,10 +133,10 @@ public final class CompAnswerer {
         }
         if (showLevels && bands.isEmpty() && s.notes().isEmpty() && !q.unknownRegion()) {
             r.caveat("location matters: the Bay Area's median base is ~12% higher; regional bands exist for "
-                    + join(data.bands(), Band::name, ", "));
+                    + CompHelp.join(data.bands(), Band::name, ", "));
         }
         if (!showLevels && !bands.isEmpty()) {
-            r.caveat("for a per-level figure, ask with a level (US medians: " + levelIds() + ")");
+            r.caveat("for a per-level figure, ask with a level (US medians: " + help.levelIds() + ")");
         }
     }
 
@@ -245,24 +252,15 @@ public final class CompAnswerer {
     }
 
     private void unknowns(CompQuestion q, CompReply.Builder r) {
-        q.unknownLevels().forEach(level -> r.text(noSuchLevel(level)));
+        q.unknownLevels().forEach(level -> r.text(help.noSuchLevel(level)));
         if (q.unmappedCompanyLevel()) {
-            r.text("The level mapping covers only " + equivalents() + " (each = Confluent "
+            r.text("The level mapping covers only " + help.equivalents() + " (each = Confluent "
                     + data.levelMapping().confluentTitle() + "); it has nothing for other companies or levels.")
                     .source(data.levelMapping().source());
         }
         if (q.unknownRegion()) {
-            r.text("I have no figures for that place. " + whatExists());
+            r.text("I have no figures for that place. " + help.whatExists());
         }
-    }
-
-    String noSuchLevel(String level) {
-        String name = level.matches("L\\d+") ? level : Character.toUpperCase(level.charAt(0)) + level.substring(1);
-        return "There is no " + name + " level in the data: the level table has " + levelList() + ".";
-    }
-
-    String equivalents() {
-        return join(data.levelMapping().equivalents(), e -> e.company() + " " + e.title(), ", ");
     }
 
     private void mapping(CompQuestion q, CompReply.Builder r) {
@@ -283,34 +281,6 @@ public final class CompAnswerer {
         r.source(m.source());
     }
 
-    private void negotiation(CompReply.Builder r) {
-        CompData.Negotiation n = data.negotiation();
-        String c = n.currency();
-        String u = n.unit();
-        r.text(strong("Negotiating"), " (negotiation guide; Negotiation DNA: " + n.dna() + ")");
-        r.bullet("The guide's ask: " + Money.inUnit(c, u, n.targetStock()) + " in RSUs over " + n.targetStockYears()
-                + " years with a " + Money.pct(n.targetBonusPercent()) + " bonus and the "
-                + Money.pctRange(n.agenticPremiumPercent()) + " Agentic AI Premium.");
-        r.bullet("Its example competing offers: " + join(n.competingOffers(), o -> o.company() + " (" + o.label()
-                + ") at " + Money.inUnit(c, u, o.amount()), "; ") + ". Cite competing offers only if you really have them.");
-        r.bullet("Expected counter: " + Money.rangeInUnit(c, u, n.expectedCounterStock()) + " in RSUs; accept at "
-                + Money.inUnit(c, u, n.acceptStock()) + "+ with a " + Money.pct(n.acceptBonusPercent()) + " bonus.");
-        r.bullet("Streaming ML scarcity: push for " + Money.pct(n.stockPushPercent()) + " more RSUs.");
-        r.text(strong("Levers"), " (scripts shortened)");
-        n.levers().forEach(l -> r.step(strong(l.name()), ": \"" + l.script() + "\""));
-        r.source(n.source()).caveat("the guide's counter figures are US dollars; for London or Bangalore use the same"
-                + " levers with that band's figures; not legal or tax advice");
-    }
-
-    private void agentic(CompReply.Builder r) {
-        CompData.Negotiation n = data.negotiation();
-        CompData.Lever lever = n.levers().stream().filter(l -> l.id().equals("agentic-premium")).findFirst()
-                .orElse(n.levers().get(0));
-        r.text(strong("Agentic AI Premium"), ": " + Money.pctRange(n.agenticPremiumPercent()) + ", for building"
-                + " autonomous streaming agents (negotiation guide). The guide does not say which component it applies to.");
-        r.bullet("Script: \"" + lever.script() + "\"").source(n.source());
-    }
-
     /** Something about pay, but nothing specific: the shape of the data. */
     CompReply overview() {
         CompReply.Builder r = new CompReply.Builder(data).text(strong("What the data has"));
@@ -321,63 +291,5 @@ public final class CompAnswerer {
         r.text("Ask about a level, a region, a component (base, bonus, stock, total), a comparison, or negotiating: ",
                 code("what is L4 base in London?"), ", ", code("L4 vs L5"), ", ", code("how do I negotiate?"));
         return r.caveat(data.levelTable().basis()).caveat(BAND_CAVEAT).build(true);
-    }
-
-    CompReply notUnderstood() {
-        List<Object> parts = new ArrayList<>(List.of("I couldn't tell what you're asking about pay. "));
-        parts.addAll(List.of(examples()));
-        return CompReply.plain(false, CompReply.line(CompReply.Kind.TEXT, parts.toArray()));
-    }
-
-    /** How to ask, with examples; quotes no figures from the data. */
-    public CompReply help() {
-        CompReply.Builder r = new CompReply.Builder(data)
-                .text(strong("Ask me about pay"), " (answers use the two seed documents only, with their source named)")
-                .bullet("A level: ", code("what is L4 base?"), ", ", code("L5 total comp"), ", ",
-                        code("how much stock do senior engineers get?"))
-                .bullet("A region: ", code("what is L4 base in London?"), ", ",
-                        code("how much do senior ML engineers make in Bangalore?"))
-                .bullet("A comparison: ", code("L4 vs L5"), ", ", code("London vs Mountain View stock"))
-                .bullet("Per year: ", code("yearly stock in London"), ", ", code("first-year comp in Mountain View"))
-                .bullet("Other companies: ", code("what is a Google L4 at Confluent?"))
-                .bullet("Negotiating: ", code("how do I negotiate?"), ", ", code("agentic AI premium"), ", ",
-                        code("time to offer"))
-                .bullet(offerExample("Offer check: "))
-                .text("Data: levels " + levelList() + " (US medians); bands for " + join(data.bands(), Band::name, ", ")
-                        + " (no level).");
-        return r.build(false);
-    }
-
-    /** "…`level=L4 …`, or in words: _I got an L4 offer …_" after a lead-in. */
-    static Object[] offerExample(String lead, String... end) {
-        List<Object> parts = new ArrayList<>(List.of(lead, code("level=L4 region=mountain-view base=190k bonus=15% equity=250k"),
-                ", or in words: ", em("I got an L4 offer in Mountain View: 190k base, 15% bonus, 250k RSUs over 4 years")));
-        parts.addAll(List.of(end));
-        return parts.toArray();
-    }
-
-    Object[] examples() {
-        return new Object[] {"Try ", code("what is L4 base in London?"), ", ", code("L4 vs L5 total comp"), ", ",
-                code("how do I negotiate?"), ", or an offer: ",
-                code("level=L4 region=mountain-view base=190k bonus=15% equity=250k"), ". Type ", code("help"), " for more."};
-    }
-
-    String levelList() {
-        List<String> names = data.levels().stream().map(r -> r.level() + " (" + r.label() + ")").toList();
-        return names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    }
-
-    String levelIds() {
-        return join(data.levels(), LevelRow::level, ", ");
-    }
-
-    String whatExists() {
-        return "The data covers: US medians by level (" + levelIds() + "); ML/AI engineer bands for "
-                + join(data.bands(), Band::name, ", ") + "; remarks on " + join(data.geography(), GeoNote::name, " and ") + ".";
-    }
-
-    static <T> String join(List<T> items, Function<T, String> f, String sep) {
-        return items.stream().map(f).collect(Collectors.joining(sep));
     }
 }

@@ -42,36 +42,6 @@ public final class CompParser {
     private static final Pattern PLACE_AFTER_PREPOSITION = Pattern.compile(
             "(?:\\b(?:in|at|for|from|based in|near|around)\\s+)([A-Z][a-zA-Z]{1,}(?:\\s+[A-Z][a-zA-Z]+)?)");
     private static final Pattern US_UPPER = Pattern.compile(B + "US" + E);
-    private static final Pattern TC_UPPER = Pattern.compile(B + "TC" + E);
-    private static final Pattern FIRST_YEAR = Pattern.compile(
-            B + "(?:first[- ]year|year (?:one|1)|1st[- ]year|first 12 months|in year 1)" + E);
-    static final Pattern YEARLY = Pattern.compile(B + "(?:per[- ]year|a year|each year|every year|yearly"
-            + "|annual(?:ly|ised|ized)?|per annum|p\\.a\\.|/yr|/year|per yr)(?![\\p{L}])");
-    private static final Pattern GRANT = Pattern.compile(B + "(?:over (?:4|four|3|three|5|five) years|(?:4|four)[- ]?y(?:ea)?rs?"
-            + "|/4yr|total grant|whole grant|full grant|grant value|vesting)" + E);
-    private static final Map<String, Pattern> CURRENCIES = Map.of(
-            "GBP", Pattern.compile("£|" + B + "(?:gbp|pounds?|sterling|quid)" + E),
-            "INR", Pattern.compile("₹|" + B + "(?:inr|rupees?|lakhs?|lacs?|crores?|rs\\.?)" + E + "|\\d\\s?(?:l|cr)" + E),
-            "USD", Pattern.compile("\\$|" + B + "(?:usd|dollars?|bucks)" + E));
-    private static final Pattern CONVERSION = Pattern.compile(B + "(?:convert\\w*|conversion|exchange rate|fx rate"
-            + "|in (?:usd|dollars|gbp|pounds|sterling|inr|rupees|euros?)|to (?:usd|dollars|gbp|pounds|inr|rupees|euros?)"
-            + "|how much is (?:that|it|this) in)" + E);
-    private static final Map<Topic, Pattern> TOPICS = Map.of(
-            Topic.NEGOTIATION, Pattern.compile(B + "(?:negotiat\\w*|counter(?:[- ]?offers?)?|levers?|push (?:back|for)"
-                    + "|ask for more|scripts?|playbook|leverage|competing offers?|accept)" + E),
-            Topic.AGENTIC_PREMIUM, Pattern.compile(B + "(?:agentic|premium)" + E),
-            Topic.MAPPING, Pattern.compile(B + "(?:equivalents?|maps? (?:to|onto)|mapping|mapped|same level as"
-                    + "|corresponds?|comparable (?:to|with) (?:a |an )?(?:google|databricks|mongodb))" + E),
-            Topic.HELP, Pattern.compile("^\\s*(?:help|\\?|examples?|usage|how do i use (?:this|you)\\??"
-                    + "|what can you do\\??)\\s*$"));
-    private static final Pattern STRONG = Pattern.compile(B + "(?:salar(?:y|ies)|compensation|comp|total comp|ote"
-            + "|rsus?|lakhs?|counter[- ]?offers?|levels\\.fyi|paycheck|payslip|pay ?band|pay ?range|pay ?scale"
-            + "|agentic (?:ai )?premium|on-target earn\\w*)" + E
-            + "|\\bhow much (?:do|does|did|would|will|could|should|can|might)\\b[^?.!]{0,60}?"
-            + "\\b(?:make|earn|get paid|paid|pay)\\b");
-    private static final Pattern WEAK_PAY = Pattern.compile(B + "(?:pay|paid|paying|earn\\w*|negotiat\\w*|offers?"
-            + "|vest\\w*|compensated|underpaid|overpaid|lowball\\w*)" + E);
-
     /** Many literal phrases in one pattern (longest first), each mapped to the ids it names. */
     record AliasSet(Pattern pattern, Map<String, List<String>> ids) {
         static AliasSet of(Map<String, List<String>> ids, String suffix) {
@@ -183,34 +153,9 @@ public final class CompParser {
     /** True when the text is about pay; ordinary chatter ("the base image is broken") is false. Fast. */
     public boolean isCompQuestion(String text) {
         Text t = new Text(text);
-        return isComp(t, components.hits(t.lower), () -> LEVEL_TOKEN.matcher(t.lower).find()
+        return PaySignals.isComp(t, components, components.hits(t.lower), () -> LEVEL_TOKEN.matcher(t.lower).find()
                 || companyFirst.matcher(t.lower).find() || levelAliases.any(t.lower) || UNKNOWN_TITLE.matcher(t.lower).find()
                 || regionAliases.any(t.lower) || US_UPPER.matcher(t.original).find());
-    }
-
-    private boolean isComp(Text t, List<ComponentReader.Hit> hits, java.util.function.BooleanSupplier levelOrRegion) {
-        if (t.lower.isBlank()) {
-            return false;
-        }
-        if (STRONG.matcher(t.lower).find() || TC_UPPER.matcher(t.original).find()) {
-            return true;
-        }
-        int money = AmountReader.moneySignal(t.lower);
-        if (money == 2) {
-            return true;
-        }
-        Set<Component> found = EnumSet.noneOf(Component.class);
-        hits.stream().filter(h -> h.component() != null && !components.chatter(t.lower.substring(h.start(), h.end())))
-                .forEach(h -> found.add(h.component()));
-        Set<String> payWords = new HashSet<>();
-        Matcher pw = WEAK_PAY.matcher(t.lower);
-        while (pw.find()) {
-            payWords.add(pw.group());
-        }
-        if (found.isEmpty() && payWords.isEmpty()) {
-            return false;
-        }
-        return found.size() + payWords.size() >= 2 || money == 1 || levelOrRegion.getAsBoolean();
     }
 
     /** Reads a message: what it asks about, and any amounts of an offer. */
@@ -226,20 +171,20 @@ public final class CompParser {
         hits.forEach(h -> { if (h.component() != null) comps.add(h.component()); else ignored.add(h.ignored()); });
         List<Amount> amounts = AmountReader.amounts(t.lower, hits);
         Set<String> currencies = new TreeSet<>();
-        CURRENCIES.forEach((c, p) -> { if (p.matcher(t.lower).find()) currencies.add(c); });
+        PaySignals.CURRENCIES.forEach((c, p) -> { if (p.matcher(t.lower).find()) currencies.add(c); });
         amounts.stream().filter(a -> a.currency() != null).forEach(a -> currencies.add(a.currency()));
         Set<String> marketIds = new LinkedHashSet<>();
         Matcher mk = marketKeywords.pattern().matcher(t.lower);
         while (mk.find()) {
             marketIds.addAll(marketKeywords.ids().get(mk.group()));
         }
-        boolean comp = amounts.stream().anyMatch(a -> a.component() != null) || isComp(t, hits,
+        boolean comp = amounts.stream().anyMatch(a -> a.component() != null) || PaySignals.isComp(t, components, hits,
                 () -> !levels.spans().isEmpty() || !levels.unknown().isEmpty() || levels.mappedFrom() != null
                         || levels.unmapped() || !regionSpans.isEmpty());
         return new CompQuestion(comp, ids(levels.spans()), List.copyOf(levels.unknown()), levels.mappedFrom(),
-                levels.unmapped(), ids(regionSpans), unknownRegion, Collections.unmodifiableSet(comps), period(t.lower),
-                Collections.unmodifiableSet(currencies), CONVERSION.matcher(t.lower).find(),
-                Collections.unmodifiableSet(topics(t.lower, levels, marketIds)), Collections.unmodifiableSet(marketIds),
+                levels.unmapped(), ids(regionSpans), unknownRegion, Collections.unmodifiableSet(comps), PaySignals.period(t.lower),
+                Collections.unmodifiableSet(currencies), PaySignals.CONVERSION.matcher(t.lower).find(),
+                Collections.unmodifiableSet(PaySignals.topics(t.lower, levels.mappedFrom() != null && !levels.mappedFrom().startsWith("Confluent") || levels.unmapped(), marketIds)), Collections.unmodifiableSet(marketIds),
                 List.copyOf(amounts), Collections.unmodifiableSet(ignored));
     }
 
@@ -318,23 +263,6 @@ public final class CompParser {
             }
         }
         return new Levels(spans, unknown, mappedFrom, company.unmapped());
-    }
-
-    private static Period period(String lower) {
-        return FIRST_YEAR.matcher(lower).find() ? Period.FIRST_YEAR : YEARLY.matcher(lower).find() ? Period.YEARLY
-                : GRANT.matcher(lower).find() ? Period.GRANT : Period.UNSPECIFIED;
-    }
-
-    private static Set<Topic> topics(String lower, Levels levels, Collection<String> marketIds) {
-        Set<Topic> topics = EnumSet.noneOf(Topic.class);
-        TOPICS.forEach((topic, p) -> { if (p.matcher(lower).find()) topics.add(topic); });
-        if (levels.mappedFrom() != null && !levels.mappedFrom().startsWith("Confluent") || levels.unmapped()) {
-            topics.add(Topic.MAPPING);
-        }
-        if (!marketIds.isEmpty()) {
-            topics.add(Topic.MARKET);
-        }
-        return topics;
     }
 
     private boolean capitalisedUnknownPlace(String original) {

@@ -38,7 +38,6 @@ public final class GroundingCheck {
             + "(?:\\s?(?<post>usd|gbp|inr|dollars?|pounds?|rupees?)(?![\\p{L}]))?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern RANGE_GAP = Pattern.compile("^\\s?[-–—]\\s?$|^\\s+to\\s+$");
-    private static final Pattern OPERATOR = Pattern.compile("^\\s*([+−\\-×x*÷/=≈]|of)\\s*$");
     private static final Pattern LIST_ITEM = Pattern.compile("(?m)^\\s*\\d{1,2}\\.\\s");
 
     private final List<Figure> allowed = new ArrayList<>();
@@ -141,10 +140,10 @@ public final class GroundingCheck {
             ok[i] = matches(figures.get(i), known);
         }
         // stated arithmetic: "a op b op c = d" with grounded operands grounds d; a wrong one never does
-        List<Equation> equations = equations(t, figures);
+        List<StatedArithmetic.Equation> equations = StatedArithmetic.equations(t, figures);
         boolean[] wrong = new boolean[figures.size()];
-        for (Equation e : equations) {
-            Double value = evaluate(figures.subList(e.first(), e.result()), e.ops());
+        for (StatedArithmetic.Equation e : equations) {
+            Double value = StatedArithmetic.evaluate(figures.subList(e.first(), e.result()), e.ops());
             Figure result = figures.get(e.result());
             if (value == null || Math.abs(value - result.value()) > result.tolerance() + 1e-6) {
                 wrong[e.result()] = true;
@@ -155,7 +154,7 @@ public final class GroundingCheck {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Equation e : equations) {
+            for (StatedArithmetic.Equation e : equations) {
                 boolean operandsOk = true;
                 for (int k = e.first(); k < e.result(); k++) {
                     operandsOk &= ok[k];
@@ -179,32 +178,6 @@ public final class GroundingCheck {
             }
         }
         return new Result(bad.isEmpty(), figures.size(), List.copyOf(bad));
-    }
-
-    /** Figures first..result-1 joined by ops, then "=" (or "≈") and the figure at result. */
-    private record Equation(int first, int result, List<String> ops) {}
-
-    private static List<Equation> equations(String t, List<Figure> figures) {
-        List<Equation> equations = new ArrayList<>();
-        int i = 0;
-        while (i < figures.size()) {
-            int j = i;
-            List<String> ops = new ArrayList<>();
-            while (j + 1 < figures.size()) {
-                Matcher m = OPERATOR.matcher(t.substring(figures.get(j).end(), figures.get(j + 1).start()));
-                if (!m.matches()) {
-                    break;
-                }
-                ops.add(m.group(1));
-                j++;
-            }
-            int eq = ops.indexOf("=") >= 0 ? ops.indexOf("=") : ops.indexOf("≈");
-            if (eq > 0 && eq == ops.size() - 1) {
-                equations.add(new Equation(i, j, ops.subList(0, eq)));
-            }
-            i = j + 1;
-        }
-        return equations;
     }
 
     private static boolean matches(Figure f, List<Figure> known) {
@@ -232,57 +205,6 @@ public final class GroundingCheck {
             }
         }
         return false;
-    }
-
-    /** Evaluates figures joined by + − × ÷ (× and ÷ first); a percentage in a product counts as p/100. */
-    private static Double evaluate(List<Figure> operands, List<String> ops) {
-        List<Double> terms = new ArrayList<>();
-        List<String> addOps = new ArrayList<>();
-        Double current = operands.get(0).value();
-        boolean currentIsPercent = operands.get(0).kind() == Kind.PERCENT;
-        for (int k = 0; k < ops.size(); k++) {
-            String op = ops.get(k);
-            Figure next = operands.get(k + 1);
-            switch (op) {
-                case "×", "x", "*", "of" -> {
-                    double a = currentIsPercent ? current / 100 : current;
-                    double b = next.kind() == Kind.PERCENT ? next.value() / 100 : next.value();
-                    boolean bothPlainPercent = currentIsPercent && next.kind() == Kind.PERCENT;
-                    current = a * b;
-                    currentIsPercent = false;
-                    if (bothPlainPercent) {
-                        return null;
-                    }
-                }
-                case "÷", "/" -> {
-                    if (next.value() == 0 || next.kind() == Kind.PERCENT) {
-                        return null;
-                    }
-                    current = current / next.value();
-                }
-                case "+", "-", "−" -> {
-                    if (currentIsPercent) {
-                        return null;
-                    }
-                    terms.add(current);
-                    addOps.add(op);
-                    current = next.value();
-                    currentIsPercent = next.kind() == Kind.PERCENT;
-                }
-                default -> {
-                    return null;
-                }
-            }
-        }
-        if (currentIsPercent && !terms.isEmpty()) {
-            return null;
-        }
-        terms.add(current);
-        double sum = terms.get(0);
-        for (int k = 0; k < addOps.size(); k++) {
-            sum = addOps.get(k).equals("+") ? sum + terms.get(k + 1) : sum - terms.get(k + 1);
-        }
-        return sum;
     }
 
     /** Every number in a text, with currency, unit and the precision it is written with. */

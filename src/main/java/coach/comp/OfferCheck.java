@@ -29,13 +29,13 @@ public final class OfferCheck {
             em("Not legal or tax advice: figures from two public guides, not a market survey."));
 
     private final CompData data;
-    private final CompAnswerer answerer;
+    private final CompHelp answerer;
     private final OfferReport report;
     private final Map<String, Double> largest = new HashMap<>();
 
     public OfferCheck(CompData data) {
         this.data = data;
-        this.answerer = new CompAnswerer(data);
+        this.answerer = new CompHelp(data);
         this.report = new OfferReport(data);
         double usd = Money.multiplier(data.levelTable().unit());
         data.levels().forEach(r -> grow(data.levelTable().currency(), Math.max(Math.max(r.base(), r.equity()), r.ote()) * usd));
@@ -72,7 +72,7 @@ public final class OfferCheck {
         if (level == null && band == null && q.unknownLevels().isEmpty() && !q.unknownRegion()
                 && !q.unmappedCompanyLevel() && note == null) {
             problems.add("Say the level (" + answerer.levelIds() + ") or the region ("
-                    + CompAnswerer.join(data.bands(), Band::name, ", ") + ") to compare with.");
+                    + CompHelp.join(data.bands(), Band::name, ", ") + ") to compare with.");
         }
         Set<String> currencies = q.currencies();
         if (currencies.size() > 1) {
@@ -174,7 +174,7 @@ public final class OfferCheck {
         List<CompReply.Line> lines = new ArrayList<>(List.of(CompReply.line(CompReply.Kind.TEXT,
                 strong("I couldn't check this offer:"))));
         new LinkedHashSet<>(problems).forEach(p -> lines.add(CompReply.line(CompReply.Kind.BULLET, p)));
-        lines.add(CompReply.line(CompReply.Kind.TEXT, CompAnswerer.offerExample("Example: ", ".")));
+        lines.add(CompReply.line(CompReply.Kind.TEXT, CompHelp.offerExample("Example: ", ".")));
         lines.add(NOT_ADVICE);
         return new CompReply(lines, List.of(), List.of(), false);
     }

@@ -3,7 +3,10 @@ package coach.comp;
 import coach.comp.CompData.Band;
 import coach.comp.CompData.Negotiation;
 
-/** The counter-proposal section of an offer report, from the negotiation guide's levers, and the script outline. */
+/**
+ * The negotiation guide in replies: the answer to "how do I negotiate?", the agentic premium, and the counter
+ * proposal and script outline of an offer report.
+ */
 final class OfferCounter {
     private final CompData data;
     private final Negotiation n;
@@ -11,6 +14,33 @@ final class OfferCounter {
     OfferCounter(CompData data) {
         this.data = data;
         this.n = data.negotiation();
+    }
+
+    /** The answer to "how do I negotiate?": the guide's ask, its expected counter and its levers. */
+    void guide(CompReply.Builder r) {
+        String c = n.currency();
+        String u = n.unit();
+        r.text(CompReply.strong("Negotiating"), " (negotiation guide; Negotiation DNA: " + n.dna() + ")");
+        r.bullet("The guide's ask: " + Money.inUnit(c, u, n.targetStock()) + " in RSUs over " + n.targetStockYears()
+                + " years with a " + Money.pct(n.targetBonusPercent()) + " bonus and the "
+                + Money.pctRange(n.agenticPremiumPercent()) + " Agentic AI Premium.");
+        r.bullet("Its example competing offers: " + CompHelp.join(n.competingOffers(), o -> o.company() + " (" + o.label()
+                + ") at " + Money.inUnit(c, u, o.amount()), "; ") + ". Cite competing offers only if you really have them.");
+        r.bullet("Expected counter: " + Money.rangeInUnit(c, u, n.expectedCounterStock()) + " in RSUs; accept at "
+                + Money.inUnit(c, u, n.acceptStock()) + "+ with a " + Money.pct(n.acceptBonusPercent()) + " bonus.");
+        r.bullet("Streaming ML scarcity: push for " + Money.pct(n.stockPushPercent()) + " more RSUs.");
+        r.text(CompReply.strong("Levers"), " (scripts shortened)");
+        n.levers().forEach(l -> r.step(CompReply.strong(l.name()), ": \"" + l.script() + "\""));
+        r.source(n.source()).caveat("the guide's counter figures are US dollars; for London or Bangalore use the same"
+                + " levers with that band's figures; not legal or tax advice");
+    }
+
+    void agentic(CompReply.Builder r) {
+        CompData.Lever lever = n.levers().stream().filter(l -> l.id().equals("agentic-premium")).findFirst()
+                .orElse(n.levers().get(0));
+        r.text(CompReply.strong("Agentic AI Premium"), ": " + Money.pctRange(n.agenticPremiumPercent()) + ", for building"
+                + " autonomous streaming agents (negotiation guide). The guide does not say which component it applies to.");
+        r.bullet("Script: \"" + lever.script() + "\"").source(n.source());
     }
 
     void counter(CompReply.Builder r, OfferReport.Offer o, boolean usMedian, Double base, Double bonusPct, Double stock4) {
@@ -78,7 +108,7 @@ final class OfferCounter {
         r.step("Thank them and say you want to make it work.");
         n.levers().forEach(l -> r.step(l.name() + ": \"" + l.script() + "\""));
         r.step("The ask, then stop talking. Name competing offers only if you have them (the guide's example cites "
-                + CompAnswerer.join(n.competingOffers(), c -> c.company() + " at " + Money.inUnit(n.currency(), n.unit(),
+                + CompHelp.join(n.competingOffers(), c -> c.company() + " at " + Money.inUnit(n.currency(), n.unit(),
                 c.amount()), " and ") + ").");
     }
 }
