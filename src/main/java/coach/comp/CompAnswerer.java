@@ -1,7 +1,6 @@
 package coach.comp;
 
 import static coach.comp.CompReply.code;
-import static coach.comp.CompReply.em;
 import static coach.comp.CompReply.strong;
 
 import coach.comp.CompData.Band;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**

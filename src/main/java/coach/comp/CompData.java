@@ -91,11 +91,18 @@ public final class CompData {
         public ComponentWords { words = copy(words); notBefore = copy(notBefore); notAfter = copy(notAfter); }
     }
 
+    /** A currency and the words that name it in a message; {@code unitsAfterNumber}: units that imply it ("52l"). */
+    public record CurrencyWords(String code, List<String> words, List<String> unitsAfterNumber) {
+        public CurrencyWords { words = copy(words); unitsAfterNumber = copy(unitsAfterNumber); }
+    }
+
     /** The words the parser recognises beyond the figures' own aliases. */
-    public record Vocabulary(List<ComponentWords> components, List<String> chatterWords, List<String> otherCompanies,
-                             List<String> placesWithoutData, List<String> notPlaces) {
+    public record Vocabulary(List<CurrencyWords> currencies, List<ComponentWords> components, List<String> chatterWords,
+                             List<String> titlesWithoutData, List<String> otherCompanies, List<String> placesWithoutData,
+                             List<String> notPlaces) {
         public Vocabulary {
-            components = copy(components); chatterWords = copy(chatterWords); otherCompanies = copy(otherCompanies);
+            currencies = copy(currencies); components = copy(components); chatterWords = copy(chatterWords);
+            titlesWithoutData = copy(titlesWithoutData); otherCompanies = copy(otherCompanies);
             placesWithoutData = copy(placesWithoutData); notPlaces = copy(notPlaces);
         }
     }

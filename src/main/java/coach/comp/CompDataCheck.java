@@ -167,6 +167,11 @@ final class CompDataCheck {
 
     private void vocabulary(CompData.Vocabulary v) {
         String p = "vocabulary.";
+        each(list(v.currencies(), p + "currencies"), p + "currencies", (c, q) -> {
+            currency(c.code(), q + ".code");
+            list(c.words(), q + ".words").forEach(w -> text(w, q + ".words"));
+            optional(c.unitsAfterNumber()).forEach(w -> text(w, q + ".units_after_number"));
+        });
         each(list(v.components(), p + "components"), p + "components", (c, q) -> {
             require(c.component() == null || COMPONENTS.contains(c.component()), q + ".component",
                     "unknown component '" + c.component() + "' (use " + String.join(", ", new TreeSet<>(COMPONENTS)) + ")");
@@ -177,7 +182,8 @@ final class CompDataCheck {
             optional(c.notAfter()).forEach(w -> text(w, q + ".not_after"));
         });
         for (var e : Map.of("chatter_words", optional(v.chatterWords()), "other_companies", optional(v.otherCompanies()),
-                "places_without_data", optional(v.placesWithoutData()), "not_places", optional(v.notPlaces())).entrySet()) {
+                "places_without_data", optional(v.placesWithoutData()), "not_places", optional(v.notPlaces()),
+                "titles_without_data", list(v.titlesWithoutData(), p + "titles_without_data")).entrySet()) {
             e.getValue().forEach(w -> text(w, p + e.getKey()));
         }
     }

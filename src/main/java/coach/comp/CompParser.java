@@ -2,10 +2,7 @@ package coach.comp;
 
 import coach.comp.CompQuestion.Amount;
 import coach.comp.CompQuestion.Component;
-import coach.comp.CompQuestion.Period;
-import coach.comp.CompQuestion.Topic;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -37,7 +34,6 @@ public final class CompParser {
     private static final String COMPANY_LEVEL =
             "(l\\d{1,2}|e\\d{1,2}|ic\\d{1,2}|senior|sr\\.?|staff|principal|mid(?:-level)?|junior|entry(?:-level)?)";
     private static final Pattern LEVEL_TOKEN = Pattern.compile(B + "(?:l|level\\s+)(\\d{1,2})s?" + E);
-    private static final Pattern UNKNOWN_TITLE = Pattern.compile(B + "(staff|principal|distinguished|fellow)" + E);
     private static final Pattern SENIOR_ML = Pattern.compile(B + "(?:senior|sr\\.?)\\s+(?:ml|ai|machine learning|ml/ai)" + E);
     private static final Pattern PLACE_AFTER_PREPOSITION = Pattern.compile(
             "(?:\\b(?:in|at|for|from|based in|near|around)\\s+)([A-Z][a-zA-Z]{1,}(?:\\s+[A-Z][a-zA-Z]+)?)");
@@ -87,9 +83,11 @@ public final class CompParser {
     private final Pattern companyFirst;
     private final Pattern levelFirst;
     private final Pattern elsewhere;
+    private final Pattern unknownTitle;
     private final Set<String> notPlaces;
     private final Set<String> knownPlaceWords = new HashSet<>();
     private final ComponentReader components;
+    private final Map<String, Pattern> currencies = new LinkedHashMap<>();
 
     public CompParser(CompData data) {
         this.data = data;
@@ -113,6 +111,8 @@ public final class CompParser {
                 + "(?:(?:engineers?|eng)\\s+)?(?:at|@|from|in)\\s+" + companies + E);
         this.elsewhere = Pattern.compile(B + "(?:" + v.placesWithoutData().stream().map(Pattern::quote)
                 .collect(Collectors.joining("|")) + ")" + E);
+        this.unknownTitle = Pattern.compile(B + "(" + lower(v.titlesWithoutData()).stream().map(Pattern::quote)
+                .collect(Collectors.joining("|")) + ")" + E);
         this.notPlaces = new HashSet<>(lower(v.notPlaces()));
         knownPlaceWords.addAll(regions.keySet());
         data.bands().forEach(b -> knownPlaceWords.add(b.name().toLowerCase(Locale.ROOT)));
@@ -120,6 +120,16 @@ public final class CompParser {
         data.levelMapping().equivalents().forEach(e -> knownPlaceWords.add(e.company().toLowerCase(Locale.ROOT)));
         knownPlaceWords.addAll(v.otherCompanies());
         this.components = new ComponentReader(v);
+        v.currencies().forEach(c -> currencies.put(c.code(), currencyPattern(c)));
+    }
+
+    /** A symbol matches anywhere, a word as a whole word, a unit right after a number ("52l"). */
+    private static Pattern currencyPattern(CompData.CurrencyWords c) {
+        Stream<String> words = c.words().stream().map(w -> w.toLowerCase(Locale.ROOT).trim())
+                .map(w -> w.matches(".*[\\p{L}\\p{N}].*") ? B + Pattern.quote(w) + E : Pattern.quote(w));
+        Stream<String> units = (c.unitsAfterNumber() == null ? List.<String>of() : c.unitsAfterNumber()).stream()
+                .map(u -> "\\d\\s?" + Pattern.quote(u.toLowerCase(Locale.ROOT).trim()) + E);
+        return Pattern.compile(Stream.concat(words, units).collect(Collectors.joining("|")));
     }
 
     private static void put(Map<String, List<String>> into, List<String> aliases, String id) {
@@ -154,7 +164,7 @@ public final class CompParser {
     public boolean isCompQuestion(String text) {
         Text t = new Text(text);
         return PaySignals.isComp(t, components, components.hits(t.lower), () -> LEVEL_TOKEN.matcher(t.lower).find()
-                || companyFirst.matcher(t.lower).find() || levelAliases.any(t.lower) || UNKNOWN_TITLE.matcher(t.lower).find()
+                || companyFirst.matcher(t.lower).find() || levelAliases.any(t.lower) || unknownTitle.matcher(t.lower).find()
                 || regionAliases.any(t.lower) || US_UPPER.matcher(t.original).find());
     }
 
@@ -171,7 +181,7 @@ public final class CompParser {
         hits.forEach(h -> { if (h.component() != null) comps.add(h.component()); else ignored.add(h.ignored()); });
         List<Amount> amounts = AmountReader.amounts(t.lower, hits);
         Set<String> currencies = new TreeSet<>();
-        PaySignals.CURRENCIES.forEach((c, p) -> { if (p.matcher(t.lower).find()) currencies.add(c); });
+        this.currencies.forEach((c, p) -> { if (p.matcher(t.lower).find()) currencies.add(c); });
         amounts.stream().filter(a -> a.currency() != null).forEach(a -> currencies.add(a.currency()));
         Set<String> marketIds = new LinkedHashSet<>();
         Matcher mk = marketKeywords.pattern().matcher(t.lower);
@@ -256,7 +266,7 @@ public final class CompParser {
             return known ? id : null;
         }));
         spans.addAll(find(t, levelAliases.pattern(), m -> levelAliases.ids().get(m.group()).get(0)));
-        Matcher ut = UNKNOWN_TITLE.matcher(t.work.toString());
+        Matcher ut = unknownTitle.matcher(t.work.toString());
         while (ut.find()) {
             if (!unknown.contains(ut.group(1))) {
                 unknown.add(ut.group(1));

@@ -5,7 +5,6 @@ import static coach.comp.CompReply.strong;
 import coach.comp.CompData.Band;
 import coach.comp.CompData.GeoNote;
 import coach.comp.CompData.LevelRow;
-import coach.comp.CompData.Negotiation;
 import coach.comp.CompData.Range;
 import coach.comp.CompQuestion.Amount;
 import coach.comp.CompQuestion.Component;

@@ -25,10 +25,6 @@ final class PaySignals {
             + "|annual(?:ly|ised|ized)?|per annum|p\\.a\\.|/yr|/year|per yr)(?![\\p{L}])");
     private static final Pattern GRANT = Pattern.compile(B + "(?:over (?:4|four|3|three|5|five) years|(?:4|four)[- ]?y(?:ea)?rs?"
             + "|/4yr|total grant|whole grant|full grant|grant value|vesting)" + E);
-    static final Map<String, Pattern> CURRENCIES = Map.of(
-            "GBP", Pattern.compile("£|" + B + "(?:gbp|pounds?|sterling|quid)" + E),
-            "INR", Pattern.compile("₹|" + B + "(?:inr|rupees?|lakhs?|lacs?|crores?|rs\\.?)" + E + "|\\d\\s?(?:l|cr)" + E),
-            "USD", Pattern.compile("\\$|" + B + "(?:usd|dollars?|bucks)" + E));
     static final Pattern CONVERSION = Pattern.compile(B + "(?:convert\\w*|conversion|exchange rate|fx rate"
             + "|in (?:usd|dollars|gbp|pounds|sterling|inr|rupees|euros?)|to (?:usd|dollars|gbp|pounds|inr|rupees|euros?)"
             + "|how much is (?:that|it|this) in)" + E);
