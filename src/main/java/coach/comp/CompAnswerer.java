@@ -1,5 +1,8 @@
 package coach.comp;
 
+import static coach.comp.CompReply.code;
+import static coach.comp.CompReply.strong;
+
 import coach.comp.CompData.Band;
 import coach.comp.CompData.GeoNote;
 import coach.comp.CompData.LevelRow;
@@ -14,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a parsed question into a templated reply: figures as the sources write them, the source named, and a
- * one-line caveat. Never invents a figure: arithmetic (a difference, a grant divided by its years, a
- * percentage of a base, a first-year sum) is written out. Stateless and thread-safe.
+ * one-line caveat. Never invents a figure: arithmetic (a difference, a grant divided by its years, a percentage of
+ * a base, a first-year sum) is written out. Stateless and thread-safe.
  */
 public final class CompAnswerer {
     static final String BAND_CAVEAT = "bands are ranges for ML/AI engineers with no level";
@@ -24,206 +27,190 @@ public final class CompAnswerer {
             + " each figure is in the currency its source uses.";
 
     private final CompData data;
+    private final CompHelp help;
 
     public CompAnswerer(CompData data) {
         this.data = data;
+        this.help = new CompHelp(data);
+    }
+
+    /** What a question is about: the level rows, the bands (with those nearest to a remark) and the remarks. */
+    private record Scope(List<LevelRow> levels, List<Band> bands, List<GeoNote> notes, boolean us) {}
+
+    /** How to ask, with examples; quotes no figures from the data. */
+    public CompReply help() {
+        return help.help();
     }
 
     /** Answers a question (not an offer: see {@link OfferCheck}). */
     public CompReply answer(CompQuestion q) {
         if (q.topics().contains(Topic.HELP)) {
-            return help();
+            return help.help();
         }
         if (q.isEmpty()) {
-            return q.compQuestion() ? overview() : notUnderstood();
+            return q.compQuestion() ? overview() : help.notUnderstood();
         }
-        ReplyBuilder r = new ReplyBuilder(data);
-        Set<Component> comps = q.components().isEmpty() ? EnumSet.allOf(Component.class) : q.components();
-
+        CompReply.Builder r = new CompReply.Builder(data);
         unknowns(q, r);
         if (!q.unknownLevels().isEmpty() && q.levels().isEmpty() && q.regions().isEmpty()) {
-            r.line(examples());
-            return r.build(false);
+            return r.text(help.examples()).build(false);
         }
         mapping(q, r);
-
-        List<LevelRow> levels = q.levels().stream().map(id -> data.level(id).orElseThrow()).toList();
-        List<Band> bands = new ArrayList<>();
-        List<GeoNote> notes = new ArrayList<>();
-        boolean us = false;
-        for (String region : q.regions()) {
-            data.band(region).ifPresent(bands::add);
-            data.geo(region).ifPresent(notes::add);
-            us |= region.equals("us");
+        Scope s = scope(q);
+        boolean figures = !s.levels().isEmpty() || !s.bands().isEmpty() || !s.notes().isEmpty() || s.us();
+        if (figures && (q.topics().isEmpty() || !q.levels().isEmpty() || !q.regions().isEmpty())) {
+            figures(q, r, q.components().isEmpty() ? EnumSet.allOf(Component.class) : q.components(), s);
         }
-        for (GeoNote g : notes) {
-            if (g.nearestBand() != null) {
-                data.band(g.nearestBand()).filter(b -> !bands.contains(b)).ifPresent(bands::add);
-            }
+        if (q.conversion() || q.currencies().size() > 1 && !s.bands().isEmpty()
+                || s.bands().stream().anyMatch(b -> q.currencies().stream().anyMatch(c -> !c.equals(b.currency())))) {
+            r.text(NO_RATE);
         }
-
-        boolean anyPlace = !q.regions().isEmpty() || q.unknownRegion();
-        if (levels.isEmpty() && !anyPlace && !q.components().isEmpty()) {
-            bands.addAll(data.bands()); // a component alone: every level and every band
-        }
-        boolean figures = !levels.isEmpty() || !bands.isEmpty() || !notes.isEmpty() || us;
-        boolean topicOnly = !q.topics().isEmpty() && q.levels().isEmpty() && q.regions().isEmpty();
-        if (figures && !topicOnly) {
-            figures(q, r, comps, levels, bands, notes, us);
-        }
-        if (q.conversion() || q.currencies().size() > 1 && bands.size() > 0
-                || bands.stream().anyMatch(b -> q.currencies().stream().anyMatch(c -> !c.equals(b.currency())))) {
-            r.line(NO_RATE);
-        }
-        if (q.topics().contains(Topic.NEGOTIATION)) {
-            negotiation(r);
-        } else if (q.topics().contains(Topic.AGENTIC_PREMIUM)) {
-            agentic(r);
-        }
-        if (q.topics().contains(Topic.MARKET)) {
-            market(q, r);
-        }
-        if (q.topics().contains(Topic.MAPPING) && q.mappedFrom() == null && !q.unmappedCompanyLevel()) {
-            r.line("*Level mapping* (negotiation guide): " + data.levelMapping().text() + ".");
-            r.source(data.levelMapping().source());
-        }
-        if (!r.hasSources()) {
-            // only unknowns: say what exists
-            r.line(whatExists());
-            return r.build(false);
-        }
-        return r.build(true);
+        topics(q, r);
+        return r.hasSources() ? r.build(true) : r.text(help.whatExists()).build(false); // only unknowns: say what exists
     }
 
-    private void figures(CompQuestion q, ReplyBuilder r, Set<Component> comps, List<LevelRow> levels,
-                         List<Band> bands, List<GeoNote> notes, boolean us) {
-        for (GeoNote g : notes) {
-            r.line("*" + g.name() + "*: " + g.note() + (g.nearestBand() == null
-                    ? " The data has no " + g.name() + " band or per-level figures for it."
-                    : " The data has no " + g.name() + " band; the nearest is "
-                    + data.band(g.nearestBand()).map(Band::name).orElse("") + "."));
-            r.source(g.source());
+    private Scope scope(CompQuestion q) {
+        List<Band> bands = new ArrayList<>();
+        List<GeoNote> notes = new ArrayList<>();
+        q.regions().forEach(id -> { data.band(id).ifPresent(bands::add); data.geo(id).ifPresent(notes::add); });
+        notes.stream().filter(g -> g.nearestBand() != null).forEach(g -> data.band(g.nearestBand())
+                .filter(b -> !bands.contains(b)).ifPresent(bands::add));
+        List<LevelRow> levels = q.levels().stream().map(id -> data.level(id).orElseThrow()).toList();
+        if (levels.isEmpty() && q.regions().isEmpty() && !q.unknownRegion() && !q.components().isEmpty()) {
+            bands.addAll(data.bands()); // a component alone: every level and every band
         }
-        boolean levelAndBand = !levels.isEmpty() && !bands.isEmpty();
-        if (levelAndBand) {
-            String places = bands.stream().map(Band::name).collect(Collectors.joining(" and "));
-            r.line("The data has no " + places + " figure per level: the " + places + " band"
+        return new Scope(levels, bands, notes, q.regions().contains("us"));
+    }
+
+    private void topics(CompQuestion q, CompReply.Builder r) {
+        if (q.topics().contains(Topic.NEGOTIATION)) {
+            new OfferCounter(data).guide(r);
+        } else if (q.topics().contains(Topic.AGENTIC_PREMIUM)) {
+            new OfferCounter(data).agentic(r);
+        }
+        if (q.topics().contains(Topic.MARKET)) {
+            r.text(strong("Market figures"), " (interview guide)");
+            data.market().stream().filter(m -> q.marketIds().contains(m.id())).forEach(m -> r.bullet(m.label() + ": "
+                    + ("percent".equals(m.unit()) ? Money.pct(m.value()) : Money.num(m.value()) + " days")).source(m.source()));
+        }
+        if (q.topics().contains(Topic.MAPPING) && q.mappedFrom() == null && !q.unmappedCompanyLevel()) {
+            r.text(strong("Level mapping"), " (negotiation guide): " + data.levelMapping().text() + ".")
+                    .source(data.levelMapping().source());
+        }
+    }
+
+    private void figures(CompQuestion q, CompReply.Builder r, Set<Component> comps, Scope s) {
+        for (GeoNote g : s.notes()) {
+            r.text(strong(g.name()), ": " + g.note() + " The data has no " + g.name() + (g.nearestBand() == null
+                    ? " band or per-level figures for it." : " band; the nearest is "
+                    + data.band(g.nearestBand()).map(Band::name).orElse("") + ".")).source(g.source());
+        }
+        List<Band> bands = s.bands();
+        if (!s.levels().isEmpty() && !bands.isEmpty()) {
+            String places = CompHelp.join(bands, Band::name, " and ");
+            r.text("The data has no " + places + " figure per level: the " + places + " band"
                     + (bands.size() > 1 ? "s cover" : " covers") + " ML/AI engineers of every level, and the"
                     + " per-level figures are US medians. Both, labelled:");
         }
-
-        List<LevelRow> rows = levels;
-        boolean componentOnly = levels.isEmpty() && q.regions().isEmpty() && !q.unknownRegion();
-        boolean showLevels = !levels.isEmpty() || us || notes.stream().anyMatch(g -> g.nearestBand() == null)
-                || bands.isEmpty() || componentOnly;
-        if (rows.isEmpty() && showLevels) {
-            rows = data.levels();
-        }
+        boolean showLevels = !s.levels().isEmpty() || s.us() || s.notes().stream().anyMatch(g -> g.nearestBand() == null)
+                || bands.isEmpty() || q.regions().isEmpty() && !q.unknownRegion();
+        boolean split = q.period() != Period.UNSPECIFIED && (comps.contains(Component.EQUITY) || comps.contains(Component.TOTAL));
         if (showLevels) {
-            for (LevelRow row : rows) {
-                r.bullet(levelLine(row, comps));
-            }
-            r.source(data.levelTable().source());
-            r.caveat(data.levelTable().basis());
-            for (GeoNote g : notes) {
-                if (g.basePremiumPercent() != null && comps.contains(Component.BASE)) {
-                    for (LevelRow row : rows) {
-                        r.bullet(premiumLine(row, g));
-                    }
-                }
-            }
-            if (q.period() != Period.UNSPECIFIED && (comps.contains(Component.EQUITY) || comps.contains(Component.TOTAL))) {
-                r.line("The interview guide does not say over how many years its equity figure vests, so I can't"
-                        + " split the level table by year.");
-            }
-            if (rows.size() == 2) {
-                differences(r, rows.get(0), rows.get(1), comps);
-            }
+            levelFigures(r, comps, s, split);
         }
         for (Band b : bands) {
-            r.bullet(bandLine(b, comps, q.period()));
-            r.source(b.source());
-            r.caveat(BAND_CAVEAT);
-            if (q.period() != Period.UNSPECIFIED && (comps.contains(Component.EQUITY) || comps.contains(Component.TOTAL))) {
+            bandLines(r, b, comps, q.period());
+            r.source(b.source()).caveat(BAND_CAVEAT);
+            if (split) {
                 r.caveat(VESTING_CAVEAT);
             }
         }
         if (bands.size() > 1 && bands.stream().map(Band::currency).distinct().count() > 1 && !q.conversion()) {
-            r.line("The bands are in different currencies (" + bands.stream().map(Band::currency).distinct()
+            r.text("The bands are in different currencies (" + bands.stream().map(Band::currency).distinct()
                     .collect(Collectors.joining(", ")) + ") and the data has no exchange rate, so I don't rank them.");
         }
-        if (bands.isEmpty() && levels.isEmpty() && !us && notes.isEmpty()) {
-            return;
-        }
-        if (showLevels && bands.isEmpty() && notes.isEmpty() && !q.unknownRegion()) {
+        if (showLevels && bands.isEmpty() && s.notes().isEmpty() && !q.unknownRegion()) {
             r.caveat("location matters: the Bay Area's median base is ~12% higher; regional bands exist for "
-                    + data.bands().stream().map(Band::name).collect(Collectors.joining(", ")));
+                    + CompHelp.join(data.bands(), Band::name, ", "));
         }
         if (!showLevels && !bands.isEmpty()) {
-            r.caveat("for a per-level figure, ask with a level (US medians: "
-                    + data.levels().stream().map(LevelRow::level).collect(Collectors.joining(", ")) + ")");
+            r.caveat("for a per-level figure, ask with a level (US medians: " + help.levelIds() + ")");
         }
+    }
+
+    private void levelFigures(CompReply.Builder r, Set<Component> comps, Scope s, boolean split) {
+        List<LevelRow> rows = s.levels().isEmpty() ? data.levels() : s.levels();
+        rows.forEach(row -> r.bullet(levelLine(row, comps)));
+        r.source(data.levelTable().source()).caveat(data.levelTable().basis());
+        for (GeoNote g : s.notes()) {
+            if (g.basePremiumPercent() != null && comps.contains(Component.BASE)) {
+                rows.forEach(row -> r.bullet(premiumLine(row, g)));
+            }
+        }
+        if (split) {
+            r.text("The interview guide does not say over how many years its equity figure vests, so I can't"
+                    + " split the level table by year.");
+        }
+        if (rows.size() == 2) {
+            differences(r, rows.get(0), rows.get(1), comps);
+        }
+    }
+
+    private String usd(double amountInUnit) {
+        return Money.inUnit(data.levelTable().currency(), data.levelTable().unit(), amountInUnit);
     }
 
     /** "*L4 (Mid-Level), US median*: base $190k, bonus 15% of base (15% × $190k = $28.5k), equity $70k, OTE $285k". */
-    String levelLine(LevelRow row, Set<Component> comps) {
-        String cur = data.levelTable().currency();
-        String unit = data.levelTable().unit();
+    Object[] levelLine(LevelRow row, Set<Component> comps) {
         List<String> parts = new ArrayList<>();
         if (comps.contains(Component.BASE)) {
-            parts.add("base " + Money.inUnit(cur, unit, row.base()));
+            parts.add("base " + usd(row.base()));
         }
         if (comps.contains(Component.BONUS)) {
             parts.add("bonus " + Money.pct(row.bonusPercent()) + " of base (" + Money.pct(row.bonusPercent()) + " × "
-                    + Money.inUnit(cur, unit, row.base()) + " = "
-                    + Money.inUnit(cur, unit, row.base() * row.bonusPercent() / 100) + ")");
+                    + usd(row.base()) + " = " + usd(row.base() * row.bonusPercent() / 100) + ")");
         }
         if (comps.contains(Component.EQUITY)) {
-            parts.add("equity " + Money.inUnit(cur, unit, row.equity()) + " (vesting period not stated)");
+            parts.add("equity " + usd(row.equity()) + " (vesting period not stated)");
         }
         if (comps.contains(Component.TOTAL)) {
-            parts.add("on-target total (OTE) " + Money.inUnit(cur, unit, row.ote()));
+            parts.add("on-target total (OTE) " + usd(row.ote()));
         }
-        return "*" + row.level() + " (" + row.label() + "), US median*: " + String.join(", ", parts);
+        return new Object[] {strong(row.level() + " (" + row.label() + "), US median"), ": " + String.join(", ", parts)};
     }
 
     private String premiumLine(LevelRow row, GeoNote g) {
-        String cur = data.levelTable().currency();
-        String unit = data.levelTable().unit();
         double p = g.basePremiumPercent();
         return row.level() + " base in the " + g.name() + ", by arithmetic on the guide's ~" + Money.pct(p) + ": "
-                + Money.inUnit(cur, unit, row.base()) + " + " + Money.pct(p) + " × " + Money.inUnit(cur, unit, row.base())
-                + " = " + Money.inUnit(cur, unit, row.base() * (1 + p / 100)) + " (approximate)";
+                + usd(row.base()) + " + " + Money.pct(p) + " × " + usd(row.base()) + " = "
+                + usd(row.base() * (1 + p / 100)) + " (approximate)";
     }
 
-    private void differences(ReplyBuilder r, LevelRow a, LevelRow b, Set<Component> comps) {
+    private void differences(CompReply.Builder r, LevelRow a, LevelRow b, Set<Component> comps) {
         LevelRow lo = a.base() <= b.base() ? a : b;
         LevelRow hi = lo == a ? b : a;
-        String cur = data.levelTable().currency();
-        String unit = data.levelTable().unit();
         List<String> parts = new ArrayList<>();
         if (comps.contains(Component.BASE)) {
-            parts.add("base " + diff(cur, unit, hi.base(), lo.base()));
+            parts.add("base " + diff(hi.base(), lo.base()));
         }
         if (comps.contains(Component.BONUS)) {
             parts.add("bonus " + Money.pct(hi.bonusPercent()) + " vs " + Money.pct(lo.bonusPercent()) + " of base");
         }
         if (comps.contains(Component.EQUITY)) {
-            parts.add("equity " + diff(cur, unit, hi.equity(), lo.equity()));
+            parts.add("equity " + diff(hi.equity(), lo.equity()));
         }
         if (comps.contains(Component.TOTAL)) {
-            parts.add("OTE " + diff(cur, unit, hi.ote(), lo.ote()));
+            parts.add("OTE " + diff(hi.ote(), lo.ote()));
         }
-        r.line("*" + hi.level() + " vs " + lo.level() + "* (US medians): " + String.join("; ", parts) + ".");
+        r.text(strong(hi.level() + " vs " + lo.level()), " (US medians): " + String.join("; ", parts) + ".");
     }
 
-    private static String diff(String cur, String unit, double hi, double lo) {
-        return Money.inUnit(cur, unit, hi) + " − " + Money.inUnit(cur, unit, lo) + " = "
-                + Money.inUnit(cur, unit, hi - lo);
+    private String diff(double hi, double lo) {
+        return usd(hi) + " − " + usd(lo) + " = " + usd(hi - lo);
     }
 
     /** "*London band, ML/AI Engineer (no level)*: base £82K–£105K, stock £90K–£148K over 4 years, ...". */
-    String bandLine(Band b, Set<Component> comps, Period period) {
+    void bandLines(CompReply.Builder r, Band b, Set<Component> comps, Period period) {
         String c = b.currency();
         String u = b.unit();
         List<String> parts = new ArrayList<>();
@@ -231,13 +218,9 @@ public final class CompAnswerer {
             parts.add("base " + Money.rangeInUnit(c, u, b.base()));
         }
         if (comps.contains(Component.EQUITY)) {
-            String s = "stock (RSU) " + Money.rangeInUnit(c, u, b.stock()) + " over " + b.stockYears() + " years";
-            if (period == Period.YEARLY || period == Period.FIRST_YEAR) {
-                s += " (a year: " + Money.inUnit(c, u, b.stock().low()) + " ÷ " + b.stockYears() + " = "
-                        + Money.inUnit(c, u, b.stock().low() / b.stockYears()) + ", " + Money.inUnit(c, u, b.stock().high())
-                        + " ÷ " + b.stockYears() + " = " + Money.inUnit(c, u, b.stock().high() / b.stockYears()) + ")";
-            }
-            parts.add(s);
+            parts.add("stock (RSU) " + Money.rangeInUnit(c, u, b.stock()) + " over " + b.stockYears() + " years"
+                    + (period != Period.YEARLY && period != Period.FIRST_YEAR ? "" : " (a year: "
+                    + perYear(b, b.stock().low()) + ", " + perYear(b, b.stock().high()) + ")"));
         }
         if (comps.contains(Component.BONUS)) {
             parts.add("bonus " + Money.pctRange(b.bonusPercent()) + " of base");
@@ -245,13 +228,17 @@ public final class CompAnswerer {
         if (comps.contains(Component.TOTAL)) {
             parts.add("total comp " + Money.rangeInUnit(c, u, b.totalComp()));
         }
-        String line = "*" + b.name() + " band, " + b.role() + " (no level)*: " + String.join(", ", parts);
+        r.bullet(strong(b.name() + " band, " + b.role() + " (no level)"), ": " + String.join(", ", parts));
         if (period == Period.FIRST_YEAR && (comps.contains(Component.TOTAL) || comps.size() == Component.values().length)) {
-            line += "\n• First year, by arithmetic on the band (base + bonus + a year of stock): low "
+            r.bullet("First year, by arithmetic on the band (base + bonus + a year of stock): low "
                     + firstYear(b, b.base().low(), b.bonusPercent().low(), b.stock().low()) + "; high "
-                    + firstYear(b, b.base().high(), b.bonusPercent().high(), b.stock().high());
+                    + firstYear(b, b.base().high(), b.bonusPercent().high(), b.stock().high()));
         }
-        return line;
+    }
+
+    private static String perYear(Band b, double stock) {
+        return Money.inUnit(b.currency(), b.unit(), stock) + " ÷ " + b.stockYears() + " = "
+                + Money.inUnit(b.currency(), b.unit(), stock / b.stockYears());
     }
 
     private static String firstYear(Band b, double base, double bonusPct, double stock) {
@@ -262,143 +249,45 @@ public final class CompAnswerer {
                 + Money.inUnit(c, u, stock) + " ÷ " + b.stockYears() + " = " + Money.inUnit(c, u, total);
     }
 
-    private void unknowns(CompQuestion q, ReplyBuilder r) {
-        for (String level : q.unknownLevels()) {
-            String name = level.matches("L\\d+") ? level : Character.toUpperCase(level.charAt(0)) + level.substring(1);
-            r.line("There is no " + name + " level in the data: the level table has " + levelList() + ".");
-        }
+    private void unknowns(CompQuestion q, CompReply.Builder r) {
+        q.unknownLevels().forEach(level -> r.text(help.noSuchLevel(level)));
         if (q.unmappedCompanyLevel()) {
-            r.line("The level mapping covers only " + data.levelMapping().equivalents().stream()
-                    .map(e -> e.company() + " " + e.title()).collect(Collectors.joining(", "))
-                    + " (each = Confluent " + data.levelMapping().confluentTitle() + "); it has nothing for other"
-                    + " companies or levels.");
-            r.source(data.levelMapping().source());
+            r.text("The level mapping covers only " + help.equivalents() + " (each = Confluent "
+                    + data.levelMapping().confluentTitle() + "); it has nothing for other companies or levels.")
+                    .source(data.levelMapping().source());
         }
         if (q.unknownRegion()) {
-            r.line("I have no figures for that place. " + whatExists());
+            r.text("I have no figures for that place. " + help.whatExists());
         }
     }
 
-    private void mapping(CompQuestion q, ReplyBuilder r) {
+    private void mapping(CompQuestion q, CompReply.Builder r) {
         if (q.mappedFrom() == null) {
             return;
         }
         CompData.LevelMapping m = data.levelMapping();
         LevelRow row = data.level(m.confluentLevel()).orElseThrow();
         if (q.mappedFrom().startsWith("Confluent")) {
-            r.line("Senior ML engineer: the negotiation guide's level mapping names Confluent " + m.confluentTitle()
+            r.text("Senior ML engineer: the negotiation guide's level mapping names Confluent " + m.confluentTitle()
                     + ", and the interview guide's level table calls " + row.level() + " \"" + row.label()
                     + "\", so I use " + row.level() + ".");
         } else {
-            r.line("*Level mapping* (negotiation guide): " + m.text() + ". So " + q.mappedFrom() + " = Confluent "
-                    + m.confluentTitle() + ", which the interview guide's level table calls " + row.level() + " ("
-                    + row.label() + ").");
+            r.text(strong("Level mapping"), " (negotiation guide): " + m.text() + ". So " + q.mappedFrom()
+                    + " = Confluent " + m.confluentTitle() + ", which the interview guide's level table calls "
+                    + row.level() + " (" + row.label() + ").");
         }
         r.source(m.source());
     }
 
-    private void negotiation(ReplyBuilder r) {
-        CompData.Negotiation n = data.negotiation();
-        String c = n.currency();
-        String u = n.unit();
-        r.line("*Negotiating* (negotiation guide; Negotiation DNA: " + n.dna() + ")");
-        r.bullet("The guide's ask: " + Money.inUnit(c, u, n.targetStock()) + " in RSUs over " + n.targetStockYears()
-                + " years with a " + Money.pct(n.targetBonusPercent()) + " bonus and the "
-                + Money.pctRange(n.agenticPremiumPercent()) + " Agentic AI Premium.");
-        r.bullet("Its example competing offers: " + n.competingOffers().stream()
-                .map(o -> o.company() + " (" + o.label() + ") at " + Money.inUnit(c, u, o.amount()))
-                .collect(Collectors.joining("; ")) + ". Cite competing offers only if you really have them.");
-        r.bullet("Expected counter: " + Money.rangeInUnit(c, u, n.expectedCounterStock()) + " in RSUs; accept at "
-                + Money.inUnit(c, u, n.acceptStock()) + "+ with a " + Money.pct(n.acceptBonusPercent()) + " bonus.");
-        r.bullet("Streaming ML scarcity: push for " + Money.pct(n.stockPushPercent()) + " more RSUs.");
-        r.line("*Levers* (scripts shortened)");
-        int i = 1;
-        for (CompData.Lever l : n.levers()) {
-            r.line(i++ + ". *" + l.name() + "*: \"" + l.script() + "\"");
-        }
-        r.source(n.source());
-        r.caveat("the guide's counter figures are US dollars; for London or Bangalore use the same levers with"
-                + " that band's figures; not legal or tax advice");
-    }
-
-    private void agentic(ReplyBuilder r) {
-        CompData.Negotiation n = data.negotiation();
-        CompData.Lever lever = n.levers().stream().filter(l -> l.id().equals("agentic-premium")).findFirst()
-                .orElse(n.levers().get(0));
-        r.line("*Agentic AI Premium*: " + Money.pctRange(n.agenticPremiumPercent()) + ", for building autonomous"
-                + " streaming agents (negotiation guide). The guide does not say which component it applies to.");
-        r.bullet("Script: \"" + lever.script() + "\"");
-        r.source(n.source());
-    }
-
-    private void market(CompQuestion q, ReplyBuilder r) {
-        r.line("*Market figures* (interview guide)");
-        for (CompData.MarketFigure m : data.market()) {
-            if (q.marketIds().contains(m.id())) {
-                String value = "percent".equals(m.unit()) ? Money.pct(m.value()) : Money.num(m.value()) + " days";
-                r.bullet(m.label() + ": " + value);
-                r.source(m.source());
-            }
-        }
-    }
-
     /** Something about pay, but nothing specific: the shape of the data. */
     CompReply overview() {
-        ReplyBuilder r = new ReplyBuilder(data);
-        r.line("*What the data has*");
-        for (LevelRow row : data.levels()) {
-            r.bullet(levelLine(row, EnumSet.of(Component.BASE, Component.TOTAL)));
-        }
+        CompReply.Builder r = new CompReply.Builder(data).text(strong("What the data has"));
+        Set<Component> comps = EnumSet.of(Component.BASE, Component.TOTAL);
+        data.levels().forEach(row -> r.bullet(levelLine(row, comps)));
         r.source(data.levelTable().source());
-        for (Band b : data.bands()) {
-            r.bullet(bandLine(b, EnumSet.of(Component.BASE, Component.TOTAL), Period.UNSPECIFIED));
-            r.source(b.source());
-        }
-        r.line("Ask about a level, a region, a component (base, bonus, stock, total), a comparison, or negotiating:"
-                + " `what is L4 base in London?`, `L4 vs L5`, `how do I negotiate?`");
-        r.caveat(data.levelTable().basis());
-        r.caveat(BAND_CAVEAT);
-        return r.build(true);
-    }
-
-    CompReply notUnderstood() {
-        return new CompReply("I couldn't tell what you're asking about pay. " + examples(), List.of(), false);
-    }
-
-    /** How to ask, with examples; quotes no figures from the data. */
-    public CompReply help() {
-        String text = "*Ask me about pay* (answers use the two seed documents only, with their source named)\n"
-                + "• A level: `what is L4 base?`, `L5 total comp`, `how much stock do senior engineers get?`\n"
-                + "• A region: `what is L4 base in London?`, `how much do senior ML engineers make in Bangalore?`\n"
-                + "• A comparison: `L4 vs L5`, `London vs Mountain View stock`\n"
-                + "• Per year: `yearly stock in London`, `first-year comp in Mountain View`\n"
-                + "• Other companies: `what is a Google L4 at Confluent?`\n"
-                + "• Negotiating: `how do I negotiate?`, `agentic AI premium`, `time to offer`\n"
-                + "• Offer check: `level=L4 region=mountain-view base=190k bonus=15% equity=250k`, or in words:"
-                + " _I got an L4 offer in Mountain View: 190k base, 15% bonus, 250k RSUs over 4 years_\n"
-                + "Data: levels " + levelList() + " (US medians); bands for "
-                + data.bands().stream().map(Band::name).collect(Collectors.joining(", ")) + " (no level).";
-        return new CompReply(text, List.of(), false);
-    }
-
-    String examples() {
-        return "Try `what is L4 base in London?`, `L4 vs L5 total comp`, `how do I negotiate?`, or an offer:"
-                + " `level=L4 region=mountain-view base=190k bonus=15% equity=250k`. Type `help` for more.";
-    }
-
-    String levelList() {
-        List<LevelRow> rows = data.levels();
-        List<String> names = rows.stream().map(r -> r.level() + " (" + r.label() + ")").toList();
-        if (names.size() == 1) {
-            return names.get(0);
-        }
-        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    }
-
-    String whatExists() {
-        return "The data covers: US medians by level (" + data.levels().stream().map(LevelRow::level)
-                .collect(Collectors.joining(", ")) + "); ML/AI engineer bands for "
-                + data.bands().stream().map(Band::name).collect(Collectors.joining(", ")) + "; remarks on "
-                + data.geography().stream().map(GeoNote::name).collect(Collectors.joining(" and ")) + ".";
+        data.bands().forEach(b -> { bandLines(r, b, comps, Period.UNSPECIFIED); r.source(b.source()); });
+        r.text("Ask about a level, a region, a component (base, bonus, stock, total), a comparison, or negotiating: ",
+                code("what is L4 base in London?"), ", ", code("L4 vs L5"), ", ", code("how do I negotiate?"));
+        return r.caveat(data.levelTable().basis()).caveat(BAND_CAVEAT).build(true);
     }
 }

@@ -5,9 +5,10 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CompPhraser {
     private static final Logger LOG = LoggerFactory.getLogger(CompPhraser.class);
-
-
 
     /** Counters since start: rephrasings used, rejected by the grounding check, and LLM calls that failed. */
     public record Stats(long phrased, long rejected, long failed) {}
@@ -63,7 +62,7 @@ public final class CompPhraser {
         try {
             ChatResponse response = model.chat(ChatRequest.builder()
                     .messages(SystemMessage.from(systemPrompt),
-                            UserMessage.from("Answer to rephrase:\n\n" + templated.text()))
+                            UserMessage.from("Answer to rephrase:\n\n" + templated.facts()))
                     .build());
             text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
         } catch (RuntimeException e) {
@@ -81,7 +80,7 @@ public final class CompPhraser {
             LOG.warn("comp phrasing rejected: the reply contains a Slack mention; using the templated answer");
             return templated;
         }
-        GroundingCheck.Result result = check.check(text, templated.text());
+        GroundingCheck.Result result = check.check(text, templated.facts());
         if (!result.grounded()) {
             rejected.incrementAndGet();
             LOG.warn("comp phrasing rejected: {} of {} numbers not grounded in comp.yaml; using the templated answer",
@@ -90,15 +89,15 @@ public final class CompPhraser {
         }
         String out = text.strip();
         String lower = out.toLowerCase(Locale.ROOT);
+        List<CompReply.Line> lines = new ArrayList<>(List.of(CompReply.line(CompReply.Kind.TEXT, out)));
         if (!templated.sources().stream().allMatch(s -> lower.contains(s.substring(0, s.indexOf(" (")).toLowerCase(Locale.ROOT)))) {
-            out += "\n_Source" + (templated.sources().size() > 1 ? "s" : "") + ": "
-                    + templated.sources().stream().collect(Collectors.joining("; ")) + "._";
+            lines.add(CompReply.sourcesLine(templated.sources()));
         }
-        if (templated.text().contains(OfferCheck.NOT_ADVICE) && !lower.contains("not legal or tax advice")) {
-            out += "\n" + OfferCheck.NOT_ADVICE;
+        if (templated.lines().contains(OfferCheck.NOT_ADVICE) && !lower.contains("not legal or tax advice")) {
+            lines.add(OfferCheck.NOT_ADVICE);
         }
         phrased.incrementAndGet();
-        return new CompReply(out, templated.sources(), true);
+        return new CompReply(lines, templated.sources(), templated.caveats(), true);
     }
 
     public Stats stats() {

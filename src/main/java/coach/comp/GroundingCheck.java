@@ -38,7 +38,6 @@ public final class GroundingCheck {
             + "(?:\\s?(?<post>usd|gbp|inr|dollars?|pounds?|rupees?)(?![\\p{L}]))?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern RANGE_GAP = Pattern.compile("^\\s?[-–—]\\s?$|^\\s+to\\s+$");
-    private static final Pattern OPERATOR = Pattern.compile("^\\s*([+−\\-×x*÷/=≈]|of)\\s*$");
     private static final Pattern LIST_ITEM = Pattern.compile("(?m)^\\s*\\d{1,2}\\.\\s");
 
     private final List<Figure> allowed = new ArrayList<>();
@@ -52,34 +51,13 @@ public final class GroundingCheck {
             money(byCategory, lc, "levels:equity", r.equity() * lm);
             money(byCategory, lc, "levels:total", r.ote() * lm);
             money(byCategory, lc, "levels:bonus", r.base() * lm * r.bonusPercent() / 100);
-            percent(r.bonusPercent());
-            for (CompData.GeoNote g : data.geography()) {
-                if (g.basePremiumPercent() != null) {
-                    money(null, lc, null, r.base() * lm * g.basePremiumPercent() / 100);
-                    money(null, lc, null, r.base() * lm * (1 + g.basePremiumPercent() / 100));
-                }
-            }
+            add(Kind.PERCENT, r.bonusPercent());
+            data.geography().stream().filter(g -> g.basePremiumPercent() != null).forEach(g -> {
+                money(null, lc, null, r.base() * lm * g.basePremiumPercent() / 100);
+                money(null, lc, null, r.base() * lm * (1 + g.basePremiumPercent() / 100));
+            });
         }
-        for (Band b : data.bands()) {
-            String c = b.currency();
-            double m = Money.multiplier(b.unit());
-            String t = b.region() + ":";
-            for (double v : new double[] {b.base().low(), b.base().high()}) {
-                money(byCategory, c, t + "base", v * m);
-                for (double p : new double[] {b.bonusPercent().low(), b.bonusPercent().high()}) {
-                    money(null, c, null, v * m * p / 100);
-                }
-            }
-            for (double v : new double[] {b.stock().low(), b.stock().high()}) {
-                money(byCategory, c, t + "equity", v * m);
-                money(byCategory, c, t + "equity-year", v * m / b.stockYears());
-            }
-            money(byCategory, c, t + "total", b.totalComp().low() * m);
-            money(byCategory, c, t + "total", b.totalComp().high() * m);
-            percent(b.bonusPercent().low());
-            percent(b.bonusPercent().high());
-            plain(b.stockYears());
-        }
+        data.bands().forEach(b -> band(byCategory, b));
         Negotiation n = data.negotiation();
         double nm = Money.multiplier(n.unit());
         for (double v : new double[] {n.targetStock(), n.expectedCounterStock().low(), n.expectedCounterStock().high(),
@@ -88,35 +66,17 @@ public final class GroundingCheck {
             money(null, n.currency(), null, v * nm / n.targetStockYears());
         }
         n.competingOffers().forEach(o -> money(byCategory, n.currency(), "negotiation:offer", o.amount() * nm));
-        plain(n.targetStockYears());
+        add(Kind.PLAIN, n.targetStockYears());
         for (double p : new double[] {n.targetBonusPercent(), n.agenticPremiumPercent().low(),
                 n.agenticPremiumPercent().high(), n.acceptBonusPercent(), n.stockPushPercent()}) {
-            percent(p);
+            add(Kind.PERCENT, p);
         }
-        for (CompData.MarketFigure m : data.market()) {
-            if ("percent".equals(m.unit())) {
-                percent(m.value());
-            } else {
-                plain(m.value());
-            }
-        }
-        data.geography().forEach(g -> {
-            if (g.basePremiumPercent() != null) {
-                percent(g.basePremiumPercent());
-            }
-        });
+        data.market().forEach(m -> add("percent".equals(m.unit()) ? Kind.PERCENT : Kind.PLAIN, m.value()));
+        data.geography().stream().filter(g -> g.basePremiumPercent() != null)
+                .forEach(g -> add(Kind.PERCENT, g.basePremiumPercent()));
         // differences of two figures of the same kind in the same table ("L5 base is $50k more than L4")
-        for (Map.Entry<String, List<Double>> e : byCategory.entrySet()) {
-            String currency = e.getKey().substring(0, 3);
-            List<Double> values = e.getValue();
-            for (double a : values) {
-                for (double b : values) {
-                    if (a > b) {
-                        allowed.add(new Figure(a - b, Kind.MONEY, currency, 0, 0, 0, ""));
-                    }
-                }
-            }
-        }
+        byCategory.forEach((category, values) -> values.forEach(a -> values.stream().filter(b -> a > b)
+                .forEach(b -> allowed.add(new Figure(a - b, Kind.MONEY, category.substring(0, 3), 0, 0, 0, "")))));
         // every number written in the file's text fields (dates, CPI, scripts, labels)
         List<String> texts = new ArrayList<>();
         data.sources().forEach(s -> { texts.add(s.title()); texts.add(s.date()); });
@@ -127,9 +87,27 @@ public final class GroundingCheck {
         texts.add(n.dna());
         n.competingOffers().forEach(o -> texts.add(o.label()));
         n.levers().forEach(l -> { texts.add(l.name()); texts.add(l.script()); });
-        for (String t : texts) {
-            allowed.addAll(extract(t));
+        texts.forEach(t -> allowed.addAll(extract(t)));
+    }
+
+    private void band(Map<String, List<Double>> byCategory, Band b) {
+        String c = b.currency();
+        double m = Money.multiplier(b.unit());
+        String t = b.region() + ":";
+        for (double v : new double[] {b.base().low(), b.base().high()}) {
+            money(byCategory, c, t + "base", v * m);
+            money(null, c, null, v * m * b.bonusPercent().low() / 100);
+            money(null, c, null, v * m * b.bonusPercent().high() / 100);
         }
+        for (double v : new double[] {b.stock().low(), b.stock().high()}) {
+            money(byCategory, c, t + "equity", v * m);
+            money(byCategory, c, t + "equity-year", v * m / b.stockYears());
+        }
+        money(byCategory, c, t + "total", b.totalComp().low() * m);
+        money(byCategory, c, t + "total", b.totalComp().high() * m);
+        add(Kind.PERCENT, b.bonusPercent().low());
+        add(Kind.PERCENT, b.bonusPercent().high());
+        add(Kind.PLAIN, b.stockYears());
     }
 
     private void money(Map<String, List<Double>> byCategory, String currency, String category, double value) {
@@ -139,12 +117,8 @@ public final class GroundingCheck {
         }
     }
 
-    private void percent(double value) {
-        allowed.add(new Figure(value, Kind.PERCENT, null, 0, 0, 0, ""));
-    }
-
-    private void plain(double value) {
-        allowed.add(new Figure(value, Kind.PLAIN, null, 0, 0, 0, ""));
+    private void add(Kind kind, double value) {
+        allowed.add(new Figure(value, kind, null, 0, 0, 0, ""));
     }
 
     /** Checks a text against comp.yaml alone. */
@@ -157,65 +131,43 @@ public final class GroundingCheck {
      * rephrases, which holds the user's own offer figures and the arithmetic already done).
      */
     public Result check(String text, String facts) {
+        String t = text == null ? "" : text;
         List<Figure> known = new ArrayList<>(allowed);
         known.addAll(extract(facts == null ? "" : facts));
-        List<Figure> figures = extract(text == null ? "" : text);
+        List<Figure> figures = extract(t);
         boolean[] ok = new boolean[figures.size()];
         for (int i = 0; i < figures.size(); i++) {
             ok[i] = matches(figures.get(i), known);
         }
         // stated arithmetic: "a op b op c = d" with grounded operands grounds d; a wrong one never does
-        String t = text == null ? "" : text;
-        List<int[]> equations = new ArrayList<>(); // {first operand, result} index pairs
-        List<List<String>> equationOps = new ArrayList<>();
-        int i = 0;
-        while (i < figures.size()) {
-            int j = i;
-            List<String> ops = new ArrayList<>();
-            while (j + 1 < figures.size()) {
-                Matcher m = OPERATOR.matcher(t.substring(figures.get(j).end(), figures.get(j + 1).start()));
-                if (!m.matches()) {
-                    break;
-                }
-                ops.add(m.group(1));
-                j++;
-            }
-            int eq = ops.indexOf("=") >= 0 ? ops.indexOf("=") : ops.indexOf("≈");
-            if (eq > 0 && eq == ops.size() - 1) {
-                equations.add(new int[] {i, j});
-                equationOps.add(ops.subList(0, eq));
-            }
-            i = j + 1;
-        }
+        List<StatedArithmetic.Equation> equations = StatedArithmetic.equations(t, figures);
         boolean[] wrong = new boolean[figures.size()];
-        for (int k = 0; k < equations.size(); k++) {
-            int[] e = equations.get(k);
-            Double value = evaluate(figures.subList(e[0], e[1]), equationOps.get(k));
-            Figure result = figures.get(e[1]);
+        for (StatedArithmetic.Equation e : equations) {
+            Double value = StatedArithmetic.evaluate(figures.subList(e.first(), e.result()), e.ops());
+            Figure result = figures.get(e.result());
             if (value == null || Math.abs(value - result.value()) > result.tolerance() + 1e-6) {
-                wrong[e[1]] = true;
-                ok[e[1]] = false;
+                wrong[e.result()] = true;
+                ok[e.result()] = false;
             }
         }
         // results ground later operands ("$170K + $17K + $37.5K = $224.5K" after "$150K ÷ 4 = $37.5K"): repeat
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (int[] e : equations) {
+            for (StatedArithmetic.Equation e : equations) {
                 boolean operandsOk = true;
-                for (int k = e[0]; k < e[1]; k++) {
+                for (int k = e.first(); k < e.result(); k++) {
                     operandsOk &= ok[k];
                 }
-                if (operandsOk && !wrong[e[1]] && !ok[e[1]]) {
-                    ok[e[1]] = true;
-                    known.add(figures.get(e[1]));
+                if (operandsOk && !wrong[e.result()] && !ok[e.result()]) {
+                    ok[e.result()] = true;
+                    known.add(figures.get(e.result()));
                     changed = true;
                 }
             }
             for (int k = 0; k < figures.size(); k++) {
                 if (!ok[k] && !wrong[k] && matches(figures.get(k), known)) {
-                    ok[k] = true;
-                    changed = true;
+                    ok[k] = changed = true;
                 }
             }
         }
@@ -255,57 +207,6 @@ public final class GroundingCheck {
         return false;
     }
 
-    /** Evaluates figures joined by + − × ÷ (× and ÷ first); a percentage in a product counts as p/100. */
-    private static Double evaluate(List<Figure> operands, List<String> ops) {
-        List<Double> terms = new ArrayList<>();
-        List<String> addOps = new ArrayList<>();
-        Double current = operands.get(0).value();
-        boolean currentIsPercent = operands.get(0).kind() == Kind.PERCENT;
-        for (int k = 0; k < ops.size(); k++) {
-            String op = ops.get(k);
-            Figure next = operands.get(k + 1);
-            switch (op) {
-                case "×", "x", "*", "of" -> {
-                    double a = currentIsPercent ? current / 100 : current;
-                    double b = next.kind() == Kind.PERCENT ? next.value() / 100 : next.value();
-                    boolean bothPlainPercent = currentIsPercent && next.kind() == Kind.PERCENT;
-                    current = a * b;
-                    currentIsPercent = false;
-                    if (bothPlainPercent) {
-                        return null;
-                    }
-                }
-                case "÷", "/" -> {
-                    if (next.value() == 0 || next.kind() == Kind.PERCENT) {
-                        return null;
-                    }
-                    current = current / next.value();
-                }
-                case "+", "-", "−" -> {
-                    if (currentIsPercent) {
-                        return null;
-                    }
-                    terms.add(current);
-                    addOps.add(op);
-                    current = next.value();
-                    currentIsPercent = next.kind() == Kind.PERCENT;
-                }
-                default -> {
-                    return null;
-                }
-            }
-        }
-        if (currentIsPercent && !terms.isEmpty()) {
-            return null;
-        }
-        terms.add(current);
-        double sum = terms.get(0);
-        for (int k = 0; k < addOps.size(); k++) {
-            sum = addOps.get(k).equals("+") ? sum + terms.get(k + 1) : sum - terms.get(k + 1);
-        }
-        return sum;
-    }
-
     /** Every number in a text, with currency, unit and the precision it is written with. */
     static List<Figure> extract(String text) {
         List<Figure> out = new ArrayList<>();
@@ -317,55 +218,24 @@ public final class GroundingCheck {
         Matcher m = FIGURE.matcher(text);
         while (m.find()) {
             int start = m.start();
-            if (listItems.stream().anyMatch(r -> start >= r[0] && start < r[1])) {
-                continue; // "1. " numbering a list
+            if (listItems.stream().noneMatch(r -> start >= r[0] && start < r[1])) { // not "1. " numbering a list
+                out.add(figure(m));
             }
-            String num = m.group("num");
-            String unit = m.group("unit") == null ? null : m.group("unit").toLowerCase(Locale.ROOT);
-            String currency = Money.currencyOf(m.group("cur"), m.group("post"));
-            double value = Double.parseDouble(num.replace(",", ""));
-            int dot = num.indexOf('.');
-            int decimals = dot < 0 ? 0 : num.length() - dot - 1;
-            double step = Math.pow(10, -decimals);
-            Kind kind = Kind.PLAIN;
-            double mult = 1;
-            if (unit != null) {
-                switch (unit) {
-                    case "%", "percent" -> kind = Kind.PERCENT;
-                    case "k", "thousand" -> { kind = Kind.MONEY; mult = 1e3; }
-                    case "l", "lakh", "lakhs", "lac", "lacs" -> { kind = Kind.MONEY; mult = 1e5; currency = orInr(currency); }
-                    case "cr", "crore", "crores" -> { kind = Kind.MONEY; mult = 1e7; currency = orInr(currency); }
-                    case "m", "mn", "million" -> {
-                        if (currency != null || !unit.equals("m")) {
-                            kind = Kind.MONEY;
-                            mult = 1e6;
-                        }
-                    }
-                    default -> { }
-                }
-            }
-            if (currency != null && kind == Kind.PLAIN) {
-                kind = Kind.MONEY;
-            }
-            out.add(new Figure(value * mult, kind, currency, step / 2 * mult, m.start(), m.end(), m.group()));
         }
         // ranges: "15–25%", "10-15%", "$300K-340K": the first end takes the unit, currency and kind of the second
         for (int k = 0; k + 1 < out.size(); k++) {
             Figure a = out.get(k);
             Figure b = out.get(k + 1);
             if (RANGE_GAP.matcher(text.substring(a.end(), b.start())).matches()) {
-                boolean aBare = a.kind() == Kind.PLAIN && a.currency() == null;
-                boolean aNoCurrency = a.kind() == Kind.MONEY && a.currency() == null && b.currency() != null;
                 boolean aNoUnit = Character.isDigit(a.written().charAt(a.written().length() - 1));
-                if (aNoUnit && a.kind() == Kind.MONEY && b.kind() == Kind.MONEY && multiplierOf(b) > 1) {
-                    double mult = multiplierOf(b);
+                double mult = b.kind() == Kind.MONEY ? multiplierOf(b) : 1;
+                if (aNoUnit && a.kind() == Kind.MONEY && b.kind() == Kind.MONEY && mult > 1) {
                     out.set(k, new Figure(a.value() * mult, Kind.MONEY, a.currency() != null ? a.currency() : b.currency(),
                             a.tolerance() * mult, a.start(), a.end(), a.written()));
-                } else if (aBare && b.kind() != Kind.PLAIN) {
-                    double mult = b.kind() == Kind.MONEY ? multiplierOf(b) : 1;
+                } else if (a.kind() == Kind.PLAIN && a.currency() == null && b.kind() != Kind.PLAIN) {
                     out.set(k, new Figure(a.value() * mult, b.kind(), b.currency(), a.tolerance() * mult,
                             a.start(), a.end(), a.written()));
-                } else if (aNoCurrency) {
+                } else if (a.kind() == Kind.MONEY && a.currency() == null && b.currency() != null) {
                     out.set(k, new Figure(a.value(), a.kind(), b.currency(), a.tolerance(), a.start(), a.end(), a.written()));
                 } else if (b.currency() == null && a.currency() != null && b.kind() == Kind.MONEY) {
                     out.set(k + 1, new Figure(b.value(), b.kind(), a.currency(), b.tolerance(), b.start(), b.end(), b.written()));
@@ -373,6 +243,32 @@ public final class GroundingCheck {
             }
         }
         return out;
+    }
+
+    private static Figure figure(Matcher m) {
+        String num = m.group("num");
+        String unit = m.group("unit") == null ? "" : m.group("unit").toLowerCase(Locale.ROOT);
+        String currency = Money.currencyOf(m.group("cur"), m.group("post"));
+        int dot = num.indexOf('.');
+        double step = Math.pow(10, -(dot < 0 ? 0 : num.length() - dot - 1));
+        Kind kind = Kind.PLAIN;
+        double mult = 1;
+        switch (unit) {
+            case "%", "percent" -> kind = Kind.PERCENT;
+            case "k", "thousand" -> { kind = Kind.MONEY; mult = 1e3; }
+            case "l", "lakh", "lakhs", "lac", "lacs" -> { kind = Kind.MONEY; mult = 1e5; currency = orInr(currency); }
+            case "cr", "crore", "crores" -> { kind = Kind.MONEY; mult = 1e7; currency = orInr(currency); }
+            case "m", "mn", "million" -> {
+                if (currency != null || !unit.equals("m")) {
+                    kind = Kind.MONEY;
+                    mult = 1e6;
+                }
+            }
+            default -> { }
+        }
+        kind = currency != null && kind == Kind.PLAIN ? Kind.MONEY : kind;
+        return new Figure(Double.parseDouble(num.replace(",", "")) * mult, kind, currency, step / 2 * mult, m.start(),
+                m.end(), m.group());
     }
 
     /** The unit multiplier a money figure was written with, recovered from value and tolerance. */

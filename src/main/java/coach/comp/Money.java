@@ -2,6 +2,10 @@ package coach.comp;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +19,8 @@ final class Money {
     private static final Map<String, String> SYMBOLS = Map.of("USD", "$", "GBP", "£", "INR", "₹");
     private static final Map<String, Double> UNITS = Map.of("k", 1e3, "K", 1e3, "L", 1e5, "Cr", 1e7, "M", 1e6);
     static final String DASH = "–";
+    private static final Map<String, List<String>> CURRENCY_WORDS = Map.of(
+            "USD", List.of("usd", "dollar"), "GBP", List.of("gbp", "pound"), "INR", List.of("inr", "rs", "rupee"));
 
     private Money() {}
 
@@ -36,26 +42,8 @@ final class Money {
 
     /** A number with at most two decimals, trailing zeros dropped, thousands separated: 91.25, 5, 1,200. */
     static String num(double value) {
-        BigDecimal d = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-        if (d.scale() < 0) {
-            d = d.setScale(0);
-        }
-        String plain = d.toPlainString();
-        int dot = plain.indexOf('.');
-        String whole = dot < 0 ? plain : plain.substring(0, dot);
-        String frac = dot < 0 ? "" : plain.substring(dot);
-        boolean negative = whole.startsWith("-");
-        if (negative) {
-            whole = whole.substring(1);
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < whole.length(); i++) {
-            if (i > 0 && (whole.length() - i) % 3 == 0) {
-                sb.append(',');
-            }
-            sb.append(whole.charAt(i));
-        }
-        return (negative ? "-" : "") + sb + frac;
+        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT))
+                .format(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP));
     }
 
     /** An amount given in the unit: (USD, K, 188) → $188K. */
@@ -87,18 +75,11 @@ final class Money {
     /** The currency a symbol or word before/after an amount names ($, £, ₹, usd, pounds, rupees…), or null. */
     static String currencyOf(String pre, String post) {
         for (String s : new String[] {pre, post}) {
-            if (s == null) {
-                continue;
-            }
-            String t = s.trim().toLowerCase(java.util.Locale.ROOT);
-            if (t.equals("$") || t.startsWith("usd") || t.startsWith("dollar")) {
-                return "USD";
-            }
-            if (t.equals("£") || t.startsWith("gbp") || t.startsWith("pound")) {
-                return "GBP";
-            }
-            if (t.equals("₹") || t.startsWith("inr") || t.startsWith("rs") || t.startsWith("rupee")) {
-                return "INR";
+            String t = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, List<String>> c : CURRENCY_WORDS.entrySet()) {
+                if (!t.isEmpty() && (t.equals(SYMBOLS.get(c.getKey())) || c.getValue().stream().anyMatch(t::startsWith))) {
+                    return c.getKey();
+                }
             }
         }
         return null;

@@ -92,7 +92,7 @@ public final class ConsoleCoach {
                 var reply = question.isEmpty() || question.equalsIgnoreCase("help") ? comp.help()
                         : question.toLowerCase(Locale.ROOT).startsWith("offer") ? comp.checkOffer(question.substring(5))
                         : comp.answer(question);
-                out.println(plain(reply.text()));
+                out.println(CompPlainText.render(reply));
                 continue;
             }
             Optional<String> mock = mockArguments(cmd);
@@ -257,11 +257,6 @@ public final class ConsoleCoach {
         }
         out.println("Kept your draft; go on (end with a line containing only '" + END_OF_ANSWER + "').");
         return false;
-    }
-
-    /** Slack mrkdwn to terminal text: drop the emphasis marks. */
-    static String plain(String mrkdwn) {
-        return mrkdwn.replaceAll("(?<![\\w*])[*_](\\S[^*_\\n]*?)[*_](?![\\w*])", "$1").replace("`", "");
     }
 
     private void printStages() {

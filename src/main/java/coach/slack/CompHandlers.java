@@ -87,16 +87,16 @@ final class CompHandlers {
     /** After the ack: may call the LLM to rephrase, then posts in the thread (once, however often it runs). */
     private void runReply(SlackCommands.Command c) {
         String q = c.text();
-        CompReply reply = q == null ? dmHelp() : q.isBlank() ? comp.help() : comp.answer(q);
-        CompReply text = phraser.map(p -> p.phrase(reply)).orElse(reply);
-        outbox.send(Outgoing.message("comp:" + c.id(), c.teamId(), c.userId(), c.channel(), c.threadTs(), text.text(), null));
+        CompReply reply = q == null || q.isBlank() ? comp.help() : comp.answer(q);
+        String text = q == null ? dmHelp() : CompMrkdwn.render(phraser.map(p -> p.phrase(reply)).orElse(reply));
+        outbox.send(Outgoing.message("comp:" + c.id(), c.teamId(), c.userId(), c.channel(), c.threadTs(), text, null));
     }
 
     private void runPhrase(SlackCommands.Command c) {
         String first = c.text().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         CompReply reply = first.equals("offer") ? comp.checkOffer(c.text().substring(5).strip()) : comp.answer(c.text());
         outbox.send(Outgoing.response("comp:" + c.id(), c.teamId(), c.userId(), c.responseUrl(),
-                phraser.map(p -> p.phrase(reply)).orElse(reply).text() + PRIVATE_NOTE, false));
+                CompMrkdwn.render(phraser.map(p -> p.phrase(reply)).orElse(reply)) + PRIVATE_NOTE, false));
     }
 
     private Response compCommand(SlashCommandRequest req, SlashCommandContext ctx) {
@@ -107,7 +107,7 @@ final class CompHandlers {
         String channel = p.getChannelId();
         switch (first) {
             case "", "help" -> {
-                return ctx.ack(r -> r.responseType("ephemeral").text(comp.help().text()
+                return ctx.ack(r -> r.responseType("ephemeral").text(CompMrkdwn.render(comp.help())
                         + "\n• In a channel: `/comp watch` answers every comp question posted there (in a thread); `/comp unwatch` stops."));
             }
             case "watch", "unwatch" -> {
@@ -128,7 +128,7 @@ final class CompHandlers {
                 CompReply reply = first.equals("offer") ? comp.checkOffer(question) : comp.answer(question);
                 if (phraser.isEmpty() || !reply.grounded() || p.getResponseUrl() == null) {
                     // deterministic and in memory (well under a millisecond): answered in the ack itself
-                    return ctx.ack(r -> r.responseType("ephemeral").text(reply.text() + PRIVATE_NOTE));
+                    return ctx.ack(r -> r.responseType("ephemeral").text(CompMrkdwn.render(reply) + PRIVATE_NOTE));
                 }
                 commands.submit(SlackCommands.Kind.COMP_PHRASE, team, p.getUserId(), channel, null, text, p.getResponseUrl(), 0);
                 return ctx.ack();
@@ -148,10 +148,9 @@ final class CompHandlers {
                 : "I wasn't watching this channel. `/comp watch` starts.";
     }
 
-    private CompReply dmHelp() {
-        CompReply help = comp.help();
-        return new CompReply("I answer compensation questions from the seed data, and run mock interviews with `/mock`.\n"
-                + help.text(), help.sources(), false);
+    private String dmHelp() {
+        return "I answer compensation questions from the seed data, and run mock interviews with `/mock`.\n"
+                + CompMrkdwn.render(comp.help());
     }
 
     /** "<@U123> what is L4 base?" → "what is L4 base?" */

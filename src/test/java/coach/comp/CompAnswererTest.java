@@ -1,5 +1,7 @@
 package coach.comp;
 
+import coach.slack.CompMrkdwn;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -92,8 +94,8 @@ class CompAnswererTest {
     @MethodSource("questions")
     void answersWithTheSourceFigures(String question, String[] expected) {
         CompReply reply = SERVICE.answer(question);
-        assertThat(reply.text()).as(question).contains(Arrays.asList(expected));
-        assertThat(reply.text()).doesNotContain(question); // never echoes the user's text
+        assertThat(CompMrkdwn.render(reply)).as(question).contains(Arrays.asList(expected));
+        assertThat(CompMrkdwn.render(reply)).doesNotContain(question); // never echoes the user's text
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,47 +105,47 @@ class CompAnswererTest {
         if (!reply.grounded()) {
             return; // "not understood" replies quote examples, not data (checked in helpAndNotUnderstoodQuoteNoData)
         }
-        GroundingCheck.Result result = GROUNDING.check(reply.text());
-        assertThat(result.ungrounded()).as(question + "\n" + reply.text()).isEmpty();
+        GroundingCheck.Result result = GROUNDING.check(CompMrkdwn.render(reply));
+        assertThat(result.ungrounded()).as(question + "\n" + CompMrkdwn.render(reply)).isEmpty();
     }
 
     @Test
     void answersNameTheirSourcesAndACaveat() {
         CompReply reply = SERVICE.answer("what is L4 base in London?");
         assertThat(reply.sources()).containsExactlyInAnyOrder(GUIDE, NEGOTIATION);
-        assertThat(reply.text()).contains("_Sources: ").contains("_Caveat: ")
+        assertThat(CompMrkdwn.render(reply)).contains("_Sources: ").contains("_Caveat: ")
                 .contains("June 2026 cost-of-living index (CPI = 104.1)");
         assertThat(reply.grounded()).isTrue();
 
         reply = SERVICE.answer("London base");
         assertThat(reply.sources()).containsExactly(NEGOTIATION);
-        assertThat(reply.text()).contains("no level");
+        assertThat(CompMrkdwn.render(reply)).contains("no level");
 
         reply = SERVICE.answer("L4 base");
         assertThat(reply.sources()).containsExactly(GUIDE);
-        assertThat(reply.text()).contains("location matters");
+        assertThat(CompMrkdwn.render(reply)).contains("location matters");
     }
 
     @Test
     void slackMrkdwn() {
-        String text = SERVICE.answer("L4 vs L5").text();
+        String text = CompMrkdwn.render(SERVICE.answer("L4 vs L5"));
         assertThat(text).contains("• *L4 (Mid-Level), US median*").doesNotContain("**");
     }
 
     @Test
     void helpAndNotUnderstoodQuoteNoData() {
         CompReply help = SERVICE.help();
-        assertThat(help.text()).contains("level=L4 region=mountain-view").contains("L3 (Entry-Level)");
+        assertThat(CompMrkdwn.render(help)).contains("level=L4 region=mountain-view").contains("L3 (Entry-Level)");
         assertThat(help.grounded()).isFalse();
         CompReply nonsense = SERVICE.answer("asdf qwerty zxcv");
-        assertThat(nonsense.text()).contains("couldn't tell").contains("what is L4 base in London?");
+        assertThat(CompMrkdwn.render(nonsense)).contains("couldn't tell").contains("what is L4 base in London?");
         assertThat(nonsense.grounded()).isFalse();
-        assertThat(SERVICE.answer("help").text()).isEqualTo(help.text());
+        assertThat(CompMrkdwn.render(SERVICE.answer("help"))).isEqualTo(CompMrkdwn.render(help));
     }
 
     @Test
     void everyExampleInHelpGetsAnAnswerFromTheData() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([^`]+)`").matcher(SERVICE.help().text());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([^`]+)`").matcher(CompMrkdwn.render(SERVICE.help()));
         int examples = 0;
         while (m.find()) {
             CompReply reply = SERVICE.answer(m.group(1));
@@ -157,6 +159,6 @@ class CompAnswererTest {
     @Test
     void aGeneralPayQuestionGetsAnOverview() {
         CompReply reply = SERVICE.answer("what's the comp like?");
-        assertThat(reply.text()).contains("$285k").contains("£108K–£152K").contains("₹65L–₹102L");
+        assertThat(CompMrkdwn.render(reply)).contains("$285k").contains("£108K–£152K").contains("₹65L–₹102L");
     }
 }

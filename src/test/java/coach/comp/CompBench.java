@@ -1,5 +1,7 @@
 package coach.comp;
 
+import coach.slack.CompMrkdwn;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -85,7 +87,7 @@ public final class CompBench {
                     CompReply reply = service.answer(text);
                     long dt = System.nanoTime() - t0;
                     long dc = mx.getCurrentThreadCpuTime() - c0;
-                    sink += reply.text().length() + (comp ? 1 : 0);
+                    sink += CompMrkdwn.render(reply).length() + (comp ? 1 : 0);
                     wall[id].record(dt);
                     cpu[id].record(dc);
                 }

@@ -1,5 +1,7 @@
 package coach.comp;
 
+import coach.slack.CompMrkdwn;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -90,7 +92,7 @@ class CompPhraserTest {
 
         CompReply reply = phraser.phrase(templated);
 
-        assertThat(reply.text()).startsWith(rephrased)
+        assertThat(CompMrkdwn.render(reply)).startsWith(rephrased)
                 .contains("_Sources: Confluent AI Engineer Interview Guide 2026 (June 2026); "
                         + "Confluent ML/AI Engineer Global Negotiation Guide (2025-2026 data)._");
         assertThat(reply.sources()).isEqualTo(templated.sources());
@@ -106,7 +108,7 @@ class CompPhraserTest {
                 + " ($28.5K) and $250K of RSUs over 4 years ($62.5K a year) you're at $281K a year. Counter at $345K in"
                 + " RSUs; accept at $320K+. Not legal or tax advice.");
         CompReply reply = phraser.phrase(templated);
-        assertThat(reply.text()).startsWith("Your $190K base").contains("Not legal or tax advice");
+        assertThat(CompMrkdwn.render(reply)).startsWith("Your $190K base").contains("Not legal or tax advice");
         assertThat(phraser.stats().phrased()).isEqualTo(1);
     }
 

@@ -1,5 +1,7 @@
 package coach.comp;
 
+import coach.slack.CompMrkdwn;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -19,10 +21,10 @@ class CompServiceTest {
     void facade() {
         assertThat(SERVICE.isCompQuestion("what is L4 base in London?")).isTrue();
         assertThat(SERVICE.isCompQuestion("the base image is broken")).isFalse();
-        assertThat(SERVICE.answer("what is L4 base in London?").text()).contains("£82K–£105K");
-        assertThat(SERVICE.checkOffer("level=L4 region=london base=90k").text()).contains("within the London band");
-        assertThat(SERVICE.help().text()).contains("Offer check");
-        assertThat(SERVICE.answer(null).text()).contains("couldn't tell");
+        assertThat(CompMrkdwn.render(SERVICE.answer("what is L4 base in London?"))).contains("£82K–£105K");
+        assertThat(CompMrkdwn.render(SERVICE.checkOffer("level=L4 region=london base=90k"))).contains("within the London band");
+        assertThat(CompMrkdwn.render(SERVICE.help())).contains("Offer check");
+        assertThat(CompMrkdwn.render(SERVICE.answer(null))).contains("couldn't tell");
         assertThat(SERVICE.isCompQuestion(null)).isFalse();
     }
 
@@ -38,7 +40,7 @@ class CompServiceTest {
         """)
     void badInputGetsAClearReplyWithAnExample(String text, String expected) {
         CompReply reply = SERVICE.answer(text);
-        assertThat(reply.text()).contains(expected).containsAnyOf("Example: `level=L4", "Try `what is L4 base in London?`");
+        assertThat(CompMrkdwn.render(reply)).contains(expected).containsAnyOf("Example: `level=L4", "Try `what is L4 base in London?`");
         assertThat(reply.grounded()).isFalse();
     }
 
@@ -52,7 +54,7 @@ class CompServiceTest {
         };
         for (String text : hostile) {
             for (CompReply reply : List.of(SERVICE.answer(text), SERVICE.checkOffer(text))) {
-                assertThat(reply.text()).doesNotContain("<!").doesNotContain("<@").doesNotContain("Atlantis");
+                assertThat(CompMrkdwn.render(reply)).doesNotContain("<!").doesNotContain("<@").doesNotContain("Atlantis");
             }
         }
     }
@@ -66,10 +68,10 @@ class CompServiceTest {
         };
         for (String text : odd) {
             assertThat(SERVICE.isCompQuestion(text)).isIn(true, false);
-            assertThat(SERVICE.answer(text).text()).isNotBlank();
-            assertThat(SERVICE.checkOffer(text).text()).isNotBlank();
+            assertThat(CompMrkdwn.render(SERVICE.answer(text))).isNotBlank();
+            assertThat(CompMrkdwn.render(SERVICE.checkOffer(text))).isNotBlank();
         }
-        assertThat(SERVICE.checkOffer("level=L4 region=mountain-view base=190k bonus=0% equity=0").text())
+        assertThat(CompMrkdwn.render(SERVICE.checkOffer("level=L4 region=mountain-view base=190k bonus=0% equity=0")))
                 .contains("*Bonus* 0% of base").contains("*Stock* $0K");
     }
 
@@ -78,7 +80,7 @@ class CompServiceTest {
         List<String> questions = List.of("what is L4 base in London?", "L4 vs L5",
                 "I got an L4 offer in Mountain View: 190k base, 15% bonus, 250k RSUs over 4 years",
                 "first-year comp in London", "how do I negotiate?", "staff salary in Berlin");
-        List<String> expected = questions.stream().map(q -> SERVICE.answer(q).text()).toList();
+        List<String> expected = questions.stream().map(q -> CompMrkdwn.render(SERVICE.answer(q))).toList();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
@@ -86,7 +88,7 @@ class CompServiceTest {
                 results.add(pool.submit(() -> {
                     for (int i = 0; i < 200; i++) {
                         int k = i % questions.size();
-                        if (!SERVICE.answer(questions.get(k)).text().equals(expected.get(k))) {
+                        if (!CompMrkdwn.render(SERVICE.answer(questions.get(k))).equals(expected.get(k))) {
                             return false;
                         }
                     }

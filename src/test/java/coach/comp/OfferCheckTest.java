@@ -1,5 +1,7 @@
 package coach.comp;
 
+import coach.slack.CompMrkdwn;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class OfferCheckTest {
     })
     void inBandOffer(String offer) {
         CompReply reply = SERVICE.checkOffer(offer);
-        assertThat(reply.text())
+        assertThat(CompMrkdwn.render(reply))
                 .contains("*Base* $190K: within the Mountain View band $188K–$232K (5% of the way up the range)")
                 .contains("at the US L4 median $190k")
                 .contains("*Bonus* 15% of base (15% × $190K = $28.5K): within the Mountain View band 10–15%"
@@ -44,13 +46,13 @@ class OfferCheckTest {
         assertThat(reply.sources()).contains("Confluent ML/AI Engineer Global Negotiation Guide (2025-2026 data)");
         assertThat(reply.grounded()).isTrue();
         // the answer path routes offers here too
-        assertThat(SERVICE.answer(offer).text()).isEqualTo(reply.text());
+        assertThat(CompMrkdwn.render(SERVICE.answer(offer))).isEqualTo(CompMrkdwn.render(reply));
     }
 
     @Test
     void belowBandOffer() {
         CompReply reply = SERVICE.checkOffer("level=L4 region=mountain-view base=170k bonus=10% equity=150k");
-        assertThat(reply.text())
+        assertThat(CompMrkdwn.render(reply))
                 .contains("*Base* $170K: below the Mountain View band $188K–$232K by $18K; $20K below the US L4 median $190k")
                 .contains("within the Mountain View band 10–15% (at the bottom of the range); below the US L4 median (15%)")
                 .contains("below the Mountain View band (over 4 years) $220K–$365K by $70K")
@@ -64,7 +66,7 @@ class OfferCheckTest {
     @Test
     void aboveBandOfferInLondonWithYearlyStock() {
         CompReply reply = SERVICE.checkOffer("London offer: base £120K, bonus 12%, RSUs £40K per year");
-        assertThat(reply.text())
+        assertThat(CompMrkdwn.render(reply))
                 .contains("*Offer check*: London (GBP)")
                 .contains("*Base* £120K: above the London band £82K–£105K by £15K")
                 .contains("12% × £120K = £14.4K): within the London band 10–15% (40% of the way up the range)")
@@ -81,7 +83,7 @@ class OfferCheckTest {
     @Test
     void bangaloreInLakh() {
         CompReply reply = SERVICE.checkOffer("Bangalore: base 60 lakh, bonus 12%, stock ₹50L over 4 years");
-        assertThat(reply.text())
+        assertThat(CompMrkdwn.render(reply))
                 .contains("*Base* ₹60L: within the Bangalore band ₹52L–₹78L (31% of the way up the range)")
                 .contains("₹50L ÷ 4 = ₹12.5L a year")
                 .contains("₹60L + ₹7.2L + ₹12.5L = ₹79.7L")
@@ -91,7 +93,7 @@ class OfferCheckTest {
     @Test
     void aSingleComponentQuestionIsCheckedToo() {
         CompReply reply = SERVICE.answer("is 190k base good for L4?");
-        assertThat(reply.text())
+        assertThat(CompMrkdwn.render(reply))
                 .contains("at the US L4 median $190k")
                 .contains("the Mountain View band, the only USD band in the data")
                 .contains("within the Mountain View band $188K–$232K")
@@ -102,7 +104,7 @@ class OfferCheckTest {
     @Test
     void stockOverOtherYearsAndBonusAsAnAmount() {
         CompReply reply = SERVICE.checkOffer("L5 Mountain View: base 240k, bonus 48k, stock 300k over 3 years");
-        assertThat(reply.text())
+        assertThat(CompMrkdwn.render(reply))
                 .contains("$48K ÷ $240K = 20% of base")
                 .contains("$300K ÷ 3 = $100K a year; $100K × 4 = $400K over 4 years")
                 .contains("above the Mountain View band (over 4 years) $220K–$365K by $35K")
@@ -112,7 +114,7 @@ class OfferCheckTest {
     @Test
     void bayAreaIsComparedWithTheNearestBand() {
         CompReply reply = SERVICE.checkOffer("Bay Area L4 offer: base 200k, bonus 15%, 280k RSUs");
-        assertThat(reply.text()).contains("There is no Bay Area band, so I compare with Mountain View")
+        assertThat(CompMrkdwn.render(reply)).contains("There is no Bay Area band, so I compare with Mountain View")
                 .contains("~12%")
                 .contains("I read the stock as a grant over 4 years");
     }
@@ -121,7 +123,7 @@ class OfferCheckTest {
     void everyNumberInAnOfferCheckIsGroundedOrAPositionInTheRange() {
         String offer = "level=L4 region=mountain-view base=170k bonus=10% equity=150k";
         CompReply reply = SERVICE.checkOffer(offer);
-        GroundingCheck.Result result = GROUNDING.check(reply.text(), offer);
+        GroundingCheck.Result result = GROUNDING.check(CompMrkdwn.render(reply), offer);
         assertThat(result.checked()).isGreaterThan(30);
         // only the "n% of the way up the range" positions are neither data, the user's figures nor stated sums
         assertThat(result.ungrounded()).allSatisfy(n -> assertThat(n).endsWith("%"));
@@ -147,7 +149,7 @@ class OfferCheckTest {
         """)
     void badOffersSayWhatWasNotUnderstoodWithAnExample(String offer, String problem) {
         CompReply reply = SERVICE.checkOffer(offer);
-        assertThat(reply.text()).startsWith("*I couldn't check this offer:*")
+        assertThat(CompMrkdwn.render(reply)).startsWith("*I couldn't check this offer:*")
                 .contains(problem)
                 .contains("Example: `level=L4 region=mountain-view base=190k bonus=15% equity=250k`")
                 .contains(NOT_ADVICE)
