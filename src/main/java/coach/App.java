@@ -165,7 +165,10 @@ public final class App implements AutoCloseable {
                 metrics, clock, progress));
         // Bolt checks the token (auth.test) when it starts: do it now, so a bad token stops start-up with a clear
         // message instead of failing every request later
-        SlackCheck.checkBotToken(config.slackApiUrl(), config.slackBotToken().orElseThrow(), config.slackTimeout());
+        // (multi-workspace mode has no single token: each installation's is checked when it is installed)
+        if (config.slackBotToken().isPresent()) {
+            SlackCheck.checkBotToken(config.slackApiUrl(), config.slackBotToken().get(), config.slackTimeout());
+        }
         slack.app().start();
         startScheduler(tasks, jobs, seen);
         // answers stored but never reported (stored before the grading job existed, by an older version) are picked up
