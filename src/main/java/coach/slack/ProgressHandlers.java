@@ -84,6 +84,11 @@ final class ProgressHandlers {
             }
             return ctx.ack();
         });
+        registerHome(app);
+    }
+
+    /** The App Home tab and its three buttons. */
+    private void registerHome(App app) {
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent e = payload.getEvent();
             Learner who = SlackIds.learner(payload.getTeamId(), e.getUser());
