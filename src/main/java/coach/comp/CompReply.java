@@ -42,6 +42,11 @@ public record CompReply(List<Line> lines, List<String> sources, List<String> cav
 
     /** The words without styling, one line each, bullets and numbers written out: what the LLM and the check see. */
     public String facts() {
+        return render(Span::text);
+    }
+
+    /** The lines with bullets and step numbers written out; each span written by {@code span} (an adapter's style). */
+    public String render(java.util.function.Function<Span, String> span) {
         StringBuilder sb = new StringBuilder();
         int step = 0;
         for (Line l : lines) {
@@ -50,7 +55,8 @@ public record CompReply(List<Line> lines, List<String> sources, List<String> cav
                 case TEXT -> "";
                 case BULLET -> "• ";
                 case STEP -> step + ". ";
-            }).append(l.words());
+            });
+            l.spans().forEach(s -> sb.append(span.apply(s)));
         }
         return sb.toString();
     }

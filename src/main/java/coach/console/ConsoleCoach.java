@@ -92,7 +92,7 @@ public final class ConsoleCoach {
                 var reply = question.isEmpty() || question.equalsIgnoreCase("help") ? comp.help()
                         : question.toLowerCase(Locale.ROOT).startsWith("offer") ? comp.checkOffer(question.substring(5))
                         : comp.answer(question);
-                out.println(CompPlainText.render(reply));
+                out.println(reply.facts());
                 continue;
             }
             Optional<String> mock = mockArguments(cmd);
