@@ -115,7 +115,8 @@ public final class App implements AutoCloseable {
         this.practiceRepository = new PracticeRepository(database.jdbi());
         // the next question of a stage favours the learner's weakest criterion there (grading's scores, progress's rule)
         this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random,
-                new WeaknessFocus(who -> gradeRepository.history(who.teamId(), who.userId()), rubrics));
+                new WeaknessFocus((who, stage) -> gradeRepository.criterionAverages(who.teamId(), who.userId(), stage),
+                        rubrics));
         this.grading = new GradingService(stages, bank, rubrics, grader, offline,
                 settings.grading().dailyLlmGradingsPerUser(), new FollowUps(chatModel, prompts.followUp()),
                 interviews, gradeRepository, metrics, clock);

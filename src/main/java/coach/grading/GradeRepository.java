@@ -111,6 +111,18 @@ public final class GradeRepository {
     public record Scored(long answerId, long askedQuestionId, String questionId, String kind, String stageId, int overall,
                          Map<String, Integer> criteria, Instant gradedAt) {}
 
+    /** A learner's average score per criterion in one stage (an aggregate, however long the history). */
+    public Map<String, Double> criterionAverages(String teamId, String userId, String stageId) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        select criterion_id, avg(score) from grade_criterion
+                        where team_id = :team and user_id = :user and stage_id = :stage
+                        group by criterion_id order by criterion_id""")
+                .bind("team", teamId).bind("user", userId).bind("stage", stageId)
+                .map((rs, ctx) -> out.put(rs.getString(1), rs.getDouble(2))).list());
+        return out;
+    }
+
     /** Every graded answer of one learner, oldest first (only theirs: team and user are in every query). */
     public List<Scored> history(String teamId, String userId) {
         return jdbi.withHandle(h -> {

@@ -160,6 +160,11 @@ public final class GradingService {
         return SessionSummary.of(grades.openSessionScores(who.teamId(), who.userId()), rubrics, stages);
     }
 
+    /** This learner's average score per criterion in a stage. */
+    public Map<String, Double> criterionAverages(Learner who, String stageId) {
+        return grades.criterionAverages(who.teamId(), who.userId(), stageId);
+    }
+
     /** Every graded answer of this learner, oldest first, with criterion scores: for progress and review. */
     public List<GradeRepository.Scored> history(Learner who) {
         return grades.history(who.teamId(), who.userId());

@@ -74,10 +74,11 @@ final class KeyMatch {
             for (double[] row : similarity) best[i] = Math.max(best[i], row[i]);
             top = Math.max(top, best[i]);
         }
+        List<java.util.Set<String>> stems = sentences.stream().map(CoverageSignal::stems).toList();
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             boolean onTopic = best[i] >= top - margin || best[i] >= onTopicAbove;
-            if (onTopic && best[i] >= FLOOR && sharesAWord(i)) kept.add(sentences.get(i));
+            if (onTopic && best[i] >= FLOOR && sharesWords(i, stems)) kept.add(sentences.get(i));
         }
         return kept;
     }
@@ -87,12 +88,12 @@ final class KeyMatch {
      * sentence of the answer; one that shares none ("the pizza place near my flat costs $15") is padding, however
      * close its embedding happens to land.
      */
-    private boolean sharesAWord(int i) {
-        java.util.Set<String> own = CoverageSignal.stems(sentences.get(i));
-        // two words in common with the question: one ("minutes", "cost") happens by chance in any padding
+    private boolean sharesWords(int i, List<java.util.Set<String>> stems) {
+        java.util.Set<String> own = stems.get(i);
+        // two words in common: one ("minutes", "cost") happens by chance in any padding
         if (own.stream().filter(topicStems::contains).count() >= 2) return true;
-        for (int j = 0; j < sentences.size(); j++) {
-            if (j != i && CoverageSignal.stems(sentences.get(j)).stream().filter(own::contains).count() >= 2) return true;
+        for (int j = 0; j < stems.size(); j++) {
+            if (j != i && stems.get(j).stream().filter(own::contains).count() >= 2) return true;
         }
         return false;
     }

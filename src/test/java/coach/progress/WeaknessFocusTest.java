@@ -51,7 +51,7 @@ class WeaknessFocusTest {
         Learner who = new Learner("T1", "UWEAK");
         gradedWeakOnTradeoffs("UWEAK");
         var stage = app.stages.get("system-design");
-        WeaknessFocus focus = new WeaknessFocus(app.grading::history, app.grading.rubrics());
+        WeaknessFocus focus = new WeaknessFocus(app.grading::criterionAverages, app.grading.rubrics());
         var preferred = focus.prefer(who, stage);
         int bank = 0;
         int exercising = 0;
@@ -75,7 +75,7 @@ class WeaknessFocusTest {
 
     @Test
     void withNoHistoryThereIsNoPreference() {
-        var preferred = new WeaknessFocus(app.grading::history, app.grading.rubrics()).prefer(new Learner("T1", "UNEW"), app.stages.get("coding"));
+        var preferred = new WeaknessFocus(app.grading::criterionAverages, app.grading.rubrics()).prefer(new Learner("T1", "UNEW"), app.stages.get("coding"));
         assertThat(app.interviews.bankFor("coding")).noneMatch(preferred);
     }
 }
