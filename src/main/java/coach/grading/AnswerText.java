@@ -3,7 +3,6 @@ package coach.grading;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,14 +20,12 @@ final class AnswerText {
     /** Two sentences sharing this share of their words are one sentence said twice. */
     private static final double SAME_SENTENCE = 0.8;
 
-    private final List<String> all;
     private final List<String> substance;
     private final int injections;
     private final int repeats;
     private final int lists;
 
-    private AnswerText(List<String> all, List<String> substance, int injections, int repeats, int lists) {
-        this.all = all;
+    private AnswerText(List<String> substance, int injections, int repeats, int lists) {
         this.substance = substance;
         this.injections = injections;
         this.repeats = repeats;
@@ -69,7 +66,7 @@ final class AnswerText {
             kept.add(s);
             keptWords.add(words);
         }
-        return new AnswerText(all, List.copyOf(kept), injections, repeats, lists);
+        return new AnswerText(List.copyOf(kept), injections, repeats, lists);
     }
 
     /** A run of short items with no sentence around them: bare keywords, hashtags, or numbers. */
@@ -103,11 +100,6 @@ final class AnswerText {
         return (double) common.size() / union.size() >= SAME_SENTENCE;
     }
 
-    /** Every sentence as written, including those set aside. */
-    List<String> all() {
-        return all;
-    }
-
     /** The sentences that count: no text for the grader, no repeats, no bare lists. */
     List<String> substance() {
         return substance;
@@ -116,10 +108,6 @@ final class AnswerText {
     /** Words of substance: what the length advice counts. */
     int words() {
         return substance.stream().mapToInt(s -> Sentences.words(s).size()).sum();
-    }
-
-    boolean hasInjection() {
-        return injections > 0;
     }
 
     /** What was set aside, told to the user, so an answer never silently loses credit. */
@@ -137,9 +125,5 @@ final class AnswerText {
                     + " a bare list of keywords or numbers; a list earns nothing until it is explained in sentences.");
         }
         return flags;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -98,11 +98,6 @@ public final class SemanticMatcher {
         }
     }
 
-    /** True once loading has ended, loaded or failed: nothing native is running any more. */
-    public boolean settled() {
-        return model.isDone();
-    }
-
     /** The similarity, once the model has loaded (waits for it); empty only when the model cannot load at all. */
     Optional<Similarity> similarity() {
         return awaitReady(LOAD_WAIT_SECONDS) ? Optional.of(new Similarity(model.join())) : Optional.empty();
