@@ -154,7 +154,7 @@ public final class App implements AutoCloseable {
         List<Task<?>> tasks = List.of(gradingJobs.task(), practiceJobs.reminderTask(), practiceJobs.snoozeTask(),
                 parts.outbox().task(), parts.commands().task());
         Jobs jobs = new Jobs(database, tasks);
-        registerOpsMetrics(tasks);
+        registerOpsMetrics(tasks, parts.install());
         gradingJobs.bind(jobs::client);
         practiceJobs.bind(jobs::client);
         parts.outbox().bind(jobs);
@@ -198,9 +198,10 @@ public final class App implements AutoCloseable {
     }
 
     /** /metrics: JVM memory and the like, installations, job queue depth, reminders by outcome (at 0 until the first). */
-    private void registerOpsMetrics(List<Task<?>> tasks) {
+    private void registerOpsMetrics(List<Task<?>> tasks, Optional<SlackInstall> install) {
         closeables.add(OpsMetrics.bindJvm(metrics));
-        OpsMetrics.installations(metrics, () -> 1); // one bot token: one workspace
+        // one bot token: one workspace; multi-workspace: the installations stored now
+        OpsMetrics.installations(metrics, install.<java.util.function.IntSupplier>map(i -> i.installations()::count).orElse(() -> 1));
         JobMetrics.register(metrics, database, tasks.stream().map(Task::getName).toList(), clock);
         OpsMetrics.zeroCounters(metrics, "coach.practice.reminders", "outcome",
                 List.of("sent", "snoozed_sent", "skipped_late", "unreachable", "failed"));

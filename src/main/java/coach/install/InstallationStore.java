@@ -55,6 +55,11 @@ public final class InstallationStore implements InstallationService {
         return new InstallationStore(jdbi, cipher, clock);
     }
 
+    /** Workspaces the app is installed in now (for /metrics). */
+    public int count() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from slack_installation").mapTo(Integer.class).one());
+    }
+
     /** The workspace's bot token, decrypted; empty when the app is not (or no longer) installed there. */
     public Optional<String> botToken(String teamId) {
         if (teamId == null) {

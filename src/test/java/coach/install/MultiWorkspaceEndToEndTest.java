@@ -250,9 +250,11 @@ class MultiWorkspaceEndToEndTest {
     void appUninstalledDeletesThatWorkspacesInstallationAndItIsNoLongerServed() {
         install("code-a");
         install("code-b");
+        assertThat(running.client().get("/metrics").body()).contains("coach_installations 2.0");
         var resp = running.client().event(eventJson("TA", "EvUninstallA", "{\"type\":\"app_uninstalled\"}"), Map.of());
         assertThat(resp.statusCode()).isEqualTo(200);
         assertThat(installations()).extracting(r -> r.get("team_id")).containsExactly("TB");
+        assertThat(running.client().get("/metrics").body()).contains("coach_installations 1.0");
 
         // a command from the uninstalled workspace is answered with the install guide, and nothing is posted
         slashCommand("TA", "UA2", "CA2");
