@@ -13,6 +13,7 @@ import coach.grading.Grader;
 import coach.grading.GraderPrompts;
 import coach.grading.GradingJobs;
 import coach.grading.FollowUps;
+import coach.grading.GraderComparison;
 import coach.grading.GradingService;
 import coach.grading.LlmGrader;
 import coach.grading.OfflineGrader;
@@ -117,9 +118,11 @@ public final class App implements AutoCloseable {
         this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random,
                 new WeaknessFocus((who, stage) -> gradeRepository.criterionAverages(who.teamId(), who.userId(), stage),
                         rubrics));
+        GraderComparison comparison = GraderComparison.inBackground(offline, metrics);
+        closeables.add(comparison);
         this.grading = new GradingService(stages, bank, rubrics, grader, offline,
                 settings.grading().dailyLlmGradingsPerUser(), new FollowUps(chatModel, prompts.followUp()),
-                interviews, gradeRepository, metrics, clock);
+                interviews, gradeRepository, comparison, metrics, clock);
         this.progress = new ProgressService(grading, interviews, stages, new PracticeCalendar(practiceRepository, clock),
                 new SelfRatings(database.jdbi()), new TeamView(database.jdbi(), grading, stages, clock), clock);
     }

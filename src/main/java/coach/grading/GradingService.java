@@ -6,7 +6,6 @@ import coach.interview.AskedQuestion;
 import coach.interview.InterviewService;
 import coach.interview.Question;
 import coach.interview.QuestionBank;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,6 @@ import java.util.Optional;
 /** Grades stored answers exactly once and keeps the result; the answer is always stored before grading starts. */
 public final class GradingService {
     private static final Logger log = LoggerFactory.getLogger(GradingService.class);
-    private static final int DISAGREEMENT_WARNING = 40;
     private final StageCatalog stages;
     private final QuestionBank bank;
     private final Rubrics rubrics;
@@ -35,15 +33,18 @@ public final class GradingService {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final FollowUps followUps;
+    private final GraderComparison comparison;
 
     /**
      * @param grader        the grader to use (the LLM grader when configured)
      * @param offline       the grader used once a user reaches the daily LLM limit
      * @param dailyLlmLimit LLM gradings per user per UTC day
+     * @param comparison    records how far the offline grader's score is from each LLM grade
      */
     public GradingService(StageCatalog stages, QuestionBank bank, Rubrics rubrics, Grader grader, Grader offline,
                           int dailyLlmLimit, FollowUps followUps, InterviewService interviews, GradeRepository grades,
-                          MeterRegistry metrics, Clock clock) {
+                          GraderComparison comparison, MeterRegistry metrics, Clock clock) {
+        this.comparison = comparison;
         this.followUps = followUps;
         this.stages = stages;
         this.bank = bank;
@@ -83,7 +84,7 @@ public final class GradingService {
         } else {
             grade = grader.grade(request);
             outcome = grade.grader().equals(offline.name()) ? "fallback" : "llm";
-            if (outcome.equals("llm")) recordDisagreement(grade, offline.grade(request), asked.stageId());
+            if (outcome.equals("llm")) comparison.compare(grade, request, asked.stageId());
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         Timer.builder("coach.grading").tag("outcome", outcome).register(metrics).record(Duration.ofMillis(latencyMs));
@@ -92,21 +93,6 @@ public final class GradingService {
         metrics.counter("coach.llm.tokens", "direction", "output").increment(grade.usage().outputTokens());
         return grades.save(answer.id(), answer.teamId(), answer.userId(), asked.stageId(), grade, outcome, latencyMs,
                 clock.instant());
-    }
-
-    /**
-     * How far the LLM's and the offline grader's overall scores are apart, per graded answer: both publish the same
-     * bands, so a wide gap means one of them misreads the answer. Logged (ids only, never the answer) above 40.
-     */
-    private void recordDisagreement(Grade llm, Grade offlineGrade, String stageId) {
-        int gap = Math.abs(llm.overall() - offlineGrade.overall());
-        DistributionSummary.builder("coach.grader.disagreement").baseUnit("points")
-                .description("absolute difference between the LLM and offline overall scores of one answer")
-                .serviceLevelObjectives(5, 10, 20, 40).register(metrics).record(gap);
-        if (gap > DISAGREEMENT_WARNING) {
-            log.warn("graders disagree by {} points on a {} answer (LLM {}, offline {})", gap, stageId, llm.overall(),
-                    offlineGrade.overall());
-        }
     }
 
     private Instant startOfUtcDay() {
