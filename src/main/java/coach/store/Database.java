@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -23,6 +24,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
     /** H2's error code for a database file that another process has open. */
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    private static final List<String> H2_COMPATIBILITY =
+            List.of("MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH");
     private static final Pattern WRITE_DELAY = Pattern.compile(";WRITE_DELAY=[^;]*", Pattern.CASE_INSENSITIVE);
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -36,7 +39,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String jdbcUrl) {
-        String url = durable(jdbcUrl);
+        String url = compatible(durable(jdbcUrl));
         if (url.startsWith("jdbc:h2:file:")) {
             createParentDir(url.substring("jdbc:h2:file:".length()));
             probeH2File(url);
@@ -73,6 +76,23 @@ public final class Database implements AutoCloseable {
             return url;
         }
         return WRITE_DELAY.matcher(url).replaceAll("") + ";WRITE_DELAY=0";
+    }
+
+    /**
+     * The app's SQL is written for PostgreSQL: an H2 URL given without H2's PostgreSQL compatibility settings (say
+     * {@code COACH_DB_URL=jdbc:h2:file:/srv/coach}) gets them, instead of failing on the first query. A setting the
+     * URL already names is left as given.
+     */
+    public static String compatible(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        StringBuilder out = new StringBuilder(url);
+        for (String setting : H2_COMPATIBILITY) {
+            String key = setting.substring(0, setting.indexOf('=') + 1);
+            if (!url.toUpperCase(java.util.Locale.ROOT).contains(";" + key)) out.append(';').append(setting);
+        }
+        return out.toString();
     }
 
     /**

@@ -48,4 +48,18 @@ class JobsTest {
                 .isEqualTo("jdbc:h2:file:./data/coach;MODE=PostgreSQL;WRITE_DELAY=0");
         assertThat(Database.durable("jdbc:postgresql://db/coach")).isEqualTo("jdbc:postgresql://db/coach");
     }
+
+    @Test
+    void anH2UrlWithoutThePostgresCompatibilitySettingsGetsThemAndOneWithThemIsKept() {
+        assertThat(Database.compatible("jdbc:h2:file:/srv/coach"))
+                .isEqualTo("jdbc:h2:file:/srv/coach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        assertThat(Database.compatible("jdbc:h2:file:./data/coach;mode=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"))
+                .isEqualTo("jdbc:h2:file:./data/coach;mode=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        assertThat(Database.compatible("jdbc:postgresql://db/coach")).isEqualTo("jdbc:postgresql://db/coach");
+        // and such a database opens: the migrations run on it
+        String url = "jdbc:h2:mem:plain" + System.nanoTime();
+        try (Database db = Database.open(url)) {
+            assertThat(db.isHealthy()).isTrue();
+        }
+    }
 }
