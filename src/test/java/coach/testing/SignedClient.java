@@ -19,9 +19,15 @@ public final class SignedClient {
     public static final String SECRET = "test-signing-secret";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String url;
+    private final String secret;
 
     public SignedClient(int port) {
+        this(port, SECRET);
+    }
+
+    public SignedClient(int port, String secret) {
         this.url = "http://127.0.0.1:" + port + "/slack/events";
+        this.secret = secret;
     }
 
     public static String sign(String secret, long timestamp, String body) {
@@ -42,7 +48,7 @@ public final class SignedClient {
 
     public HttpResponse<String> send(String body, String contentType, Map<String, String> extraHeaders) {
         long ts = System.currentTimeMillis() / 1000;
-        return send(body, contentType, ts, sign(SECRET, ts, body), extraHeaders);
+        return send(body, contentType, ts, sign(secret, ts, body), extraHeaders);
     }
 
     public HttpResponse<String> send(String body, String contentType, long ts, String signature, Map<String, String> extraHeaders) {
