@@ -1,6 +1,8 @@
 -- wrk script for the ack bench: each thread sends its own share of pre-signed requests (one per line of the file
 -- given as the first argument: timestamp, signature, body, tab-separated), so no request is sent twice unless the
 -- file runs out ("wrapped" counts those). Counts acks that are not 200 and acks that say the app is busy.
+-- Arguments: the file, the number of wrk threads, and optionally a pause in ms each connection takes between its
+-- requests (a steady offered load instead of as fast as the app can go).
 local threads = {}
 local count = 0
 
@@ -12,6 +14,7 @@ end
 
 function init(args)
   local nthreads = tonumber(args[2])
+  pause = tonumber(args[3] or "0")
   requests = {}
   local i = 0
   for line in io.lines(args[1]) do
@@ -31,6 +34,10 @@ function request()
   sent = sent + 1
   if sent > #requests then wrapped = wrapped + 1 end
   return requests[(sent - 1) % #requests + 1]
+end
+
+function delay()
+  return pause
 end
 
 function response(status, headers, body)

@@ -3,7 +3,6 @@ package coach.grading;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ public final class SemanticMatcher {
     }
 
     private static final class Shared {
-        static final SemanticMatcher INSTANCE = new SemanticMatcher(BgeSmallEnV15QuantizedEmbeddingModel::new);
+        static final SemanticMatcher INSTANCE = new SemanticMatcher(BgeSmallModel::new);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Ack latency of signed {@code /mock} slash commands, not a test: {@code bench/mock-ack.sh [connections] [seconds]}.
+ * Ack latency of signed {@code /mock} slash commands, not a test: {@code bench/mock-ack.sh [connections] [seconds] [commands/s]}.
  * Starts a WireMock Slack stand-in, a bare Bolt app (baseline) and the packaged coach; drives each with wrk from the
  * same machine, every request signed anew the way Slack signs it, from 200 users. Then waits until every queued post
  * is done and counts: commands acked, questions stored, questions posted to the stand-in. Prints start-up time and
@@ -28,6 +28,10 @@ public final class MockAckBench {
     public static void main(String[] args) throws Exception {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        // ordinary load: every one of the 200 users sends a command a second (far more than people type); each
+        // connection pauses so that the connections together offer that rate
+        int rate = args.length > 2 ? Integer.parseInt(args[2]) : USERS;
+        int pauseMs = connections * 1000 / rate;
         Path work = Files.createTempDirectory("mock-ack");
         Path lua = Path.of("src/test/resources/bench/signed-requests.lua").toAbsolutePath();
         try (SlackStandIn slack = new SlackStandIn()) {
@@ -46,16 +50,24 @@ public final class MockAckBench {
                 Path bareWarm = requests(work, "bare-warm", 0, 20_000, slack);
                 Path bareRun = requests(work, "bare-run", 0, 60_000, slack);
                 Path appWarm = requests(work, "app-warm", 1_000_000, 20_000, slack);
-                Path appRun = requests(work, "app-run", 2_000_000, 60_000, slack);
-                wrk(lua, bareWarm, barePort, connections, 3);
-                wrk(lua, appWarm, app.port(), connections, 3);
-                Result b = wrk(lua, bareRun, barePort, connections, seconds);
-                Result a = wrk(lua, appRun, app.port(), connections, seconds);
-                System.out.printf("== /mock ack, %d users, %d connections, %d s each, wrk on the same 2 cores ==%n", USERS, connections, seconds);
-                System.out.println("bare Bolt app: " + b);
-                System.out.println("Interview Coach: " + a);
-                System.out.printf("ack p99 coach / bare: %.2f×; p50 %.2f×%n", a.p99 / b.p99, a.p50 / b.p50);
-                long acked = a.requests - a.non200 + warmAcks(work);
+                Path appRun = requests(work, "app-run", 2_000_000, 20_000, slack);
+                Path appRun2 = requests(work, "app-run2", 3_000_000, 60_000, slack);
+                wrk(lua, bareWarm, barePort, connections, 3, 0);
+                wrk(lua, appWarm, app.port(), connections, 3, 0);
+                Result bSteady = wrk(lua, bareRun, barePort, connections, seconds, pauseMs);
+                Result aSteady = wrk(lua, appRun, app.port(), connections, seconds, pauseMs);
+                Result b = wrk(lua, bareRun, barePort, connections, seconds, 0);
+                Result a = wrk(lua, appRun2, app.port(), connections, seconds, 0);
+                System.out.printf("== /mock ack, %d users, %d connections, %d s per run, wrk on the same 2 cores ==%n", USERS, connections, seconds);
+                System.out.printf("ordinary load (each connection pauses %d ms: about %d commands/s offered)%n", pauseMs, rate);
+                System.out.println("  bare Bolt app: " + bSteady);
+                System.out.println("  Interview Coach: " + aSteady);
+                System.out.printf("  ack p99 coach / bare: %.2f×; p50 %.2f×%n", aSteady.p99 / bSteady.p99, aSteady.p50 / bSteady.p50);
+                System.out.println("as fast as each app goes (capacity, not ordinary load)");
+                System.out.println("  bare Bolt app: " + b);
+                System.out.println("  Interview Coach: " + a);
+                System.out.printf("  ack p99 coach / bare: %.2f×; p50 %.2f×%n", a.p99 / b.p99, a.p50 / b.p50);
+                long acked = a.requests - a.non200 - a.wrapped + aSteady.requests - aSteady.non200 - aSteady.wrapped + warmAcks(work);
                 long drainStart = System.nanoTime();
                 int posted = awaitPosts(slack, app.port(), acked);
                 System.out.printf("questions posted to the stand-in: %d of %d commands acked (drained %.1f s after the run)%n",
@@ -86,9 +98,10 @@ public final class MockAckBench {
         return WARM_ACKS.stream().mapToLong(Long::longValue).sum();
     }
 
-    static Result wrk(Path lua, Path requests, int port, int connections, int seconds) throws IOException, InterruptedException {
+    static Result wrk(Path lua, Path requests, int port, int connections, int seconds, int pauseMs)
+            throws IOException, InterruptedException {
         Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "-s", lua.toString(),
-                "http://127.0.0.1:" + port + "/slack/events", "--", requests.toString(), "2").redirectErrorStream(true).start();
+                "http://127.0.0.1:" + port + "/slack/events", "--", requests.toString(), "2", String.valueOf(pauseMs)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         Matcher m = Pattern.compile("RESULT requests=(\\d+) seconds=([\\d.]+) p50=([\\d.]+) p99=([\\d.]+) max=([\\d.]+) busy=(\\d+)"
