@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * How many LLM calls may be in flight, found as TCP finds a window: start wide, halve when the endpoint refuses
- * (429, 5xx), grow back by about one call per window of successes. The refused call itself waits out the endpoint's
+ * (429, 5xx), grow back by about one call per window of successes. A burst of refusals halves the window once, as TCP
+ * halves once per loss episode: the calls refused together were all started under the window that was too wide, so
+ * only the first refusal of a window counts (each call carries the window's generation it started in). The refused call itself waits out the endpoint's
  * Retry-After ({@link LlmCalls}) while holding its slot, so the halved window is what throttles the rest. Each
  * workspace gets a fair share while others wait, so one busy workspace cannot starve another.
  */
@@ -14,6 +16,7 @@ final class AdaptiveLimit {
     private final int min;
     private final int max;
     private double limit;
+    private long generation;
     private int inFlight;
     private final Map<String, Integer> running = new HashMap<>();
     private final Map<String, Integer> waiting = new HashMap<>();
@@ -24,8 +27,11 @@ final class AdaptiveLimit {
         this.limit = Math.max(this.min, Math.min(this.max, initial));
     }
 
-    /** Waits for a turn for this workspace; fair: a workspace over its share waits while another one is waiting. */
-    void acquire(String team) throws InterruptedException {
+    /**
+     * Waits for a turn for this workspace; fair: a workspace over its share waits while another one is waiting.
+     * Returns the window's generation, to hand back to {@link #refused} if the endpoint refuses this call.
+     */
+    long acquire(String team) throws InterruptedException {
         synchronized (this) {
             waiting.merge(team, 1, Integer::sum);
             try {
@@ -37,6 +43,7 @@ final class AdaptiveLimit {
             }
             inFlight++;
             running.merge(team, 1, Integer::sum);
+            return generation;
         }
     }
 
@@ -62,10 +69,18 @@ final class AdaptiveLimit {
         notifyAll();
     }
 
-    /** The endpoint is overloaded: halve the window (the refused call waits out Retry-After itself). */
-    synchronized void refused(Duration retryAfter) {
-        limit = Math.max(min, limit / 2);
-        notifyAll();
+    /**
+     * The endpoint refused a call started in window {@code startedIn}: halve the window, unless a refusal of the same
+     * window already did (the refused call waits out Retry-After itself). Returns the generation the call is now in,
+     * for its next attempt.
+     */
+    synchronized long refused(long startedIn, Duration retryAfter) {
+        if (startedIn == generation) {
+            limit = Math.max(min, limit / 2);
+            generation++;
+            notifyAll();
+        }
+        return generation;
     }
 
     synchronized int current() {

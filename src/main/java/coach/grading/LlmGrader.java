@@ -110,8 +110,9 @@ public final class LlmGrader implements Grader {
                 .jsonSchema(schema(request.rubric()))
                 .build());
         Grade.Usage usage = Grade.Usage.NONE;
+        long[] window = new long[1];
         try {
-            inFlight.acquire(request.teamId());
+            window[0] = inFlight.acquire(request.teamId());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fallback(request, "the grading was interrupted while waiting for a turn at the LLM");
@@ -122,7 +123,7 @@ public final class LlmGrader implements Grader {
             for (int attempt = 1; ; attempt++) {
                 ChatResponse response = calls.chat(chat.messages(messages).build(), deadline, retryAfter -> {
                     refused[0] = true;
-                    inFlight.refused(retryAfter);
+                    window[0] = inFlight.refused(window[0], retryAfter);
                 });
                 usage = usage.plus(usageOf(response));
                 String text = response.aiMessage().text();

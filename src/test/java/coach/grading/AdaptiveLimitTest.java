@@ -12,9 +12,12 @@ class AdaptiveLimitTest {
     void halvesOnRefusalsDownToTheMinimumAndGrowsBackAboutOneCallPerWindow() throws Exception {
         AdaptiveLimit limit = new AdaptiveLimit(32, 1, 64);
         assertThat(limit.current()).isEqualTo(32);
-        limit.refused(null);
+        long window = limit.refused(limit.acquire("T1"), null);
+        limit.release("T1", true, null);
         assertThat(limit.current()).isEqualTo(16);
-        for (int i = 0; i < 10; i++) limit.refused(null);
+        for (int i = 0; i < 10; i++) {
+            window = limit.refused(window, null); // refused again after each halving: halves again
+        }
         assertThat(limit.current()).isEqualTo(1);
         for (int i = 0; i < 3; i++) {
             limit.acquire("T1");
@@ -49,5 +52,18 @@ class AdaptiveLimitTest {
         // BUSY holds 2 of a window of 4 shared with QUIET: it is at its share and waits
         assertThat(limit.mayStart("BUSY")).isFalse();
         assertThat(limit.mayStart("QUIET")).isTrue();
+    }
+
+    @Test
+    void aBurstOfRefusalsOfCallsStartedUnderTheSameWindowHalvesItOnce() throws Exception {
+        AdaptiveLimit limit = new AdaptiveLimit(32, 1, 64);
+        long[] started = new long[32];
+        for (int i = 0; i < 32; i++) started[i] = limit.acquire("T1");
+        for (int i = 0; i < 32; i++) limit.refused(started[i], null); // 32 calls in flight all answered 429
+        assertThat(limit.current()).isEqualTo(16);
+        for (int i = 0; i < 32; i++) limit.release("T1", true, null);
+        // a call started under the halved window and refused again halves it again
+        limit.refused(limit.acquire("T1"), null);
+        assertThat(limit.current()).isEqualTo(8);
     }
 }
