@@ -39,9 +39,10 @@ public final class SlackCommands {
     private final Map<Kind, Handler> handlers = new EnumMap<>(Kind.class);
     private final Clock clock;
     private final OneTimeTask<Command> task;
-    private Jobs jobs;
+    private final Jobs jobs;
 
-    public SlackCommands(Clock clock) {
+    public SlackCommands(Clock clock, Jobs jobs) {
+        this.jobs = jobs;
         this.clock = clock;
         this.task = Tasks.oneTime(RUN)
                 .onFailure(new RetryPolicy<>(5, Duration.ofSeconds(5), Duration.ofMinutes(1),
@@ -65,10 +66,6 @@ public final class SlackCommands {
 
     public OneTimeTask<Command> task() {
         return task;
-    }
-
-    public void bind(Jobs jobs) {
-        this.jobs = jobs;
     }
 
     void handle(Kind kind, Handler handler) {

@@ -29,9 +29,10 @@ public final class SlackOutbox {
     private final InterviewService interviews;
     private final Clock clock;
     private final OneTimeTask<Outgoing> task;
-    private Jobs jobs;
+    private final Jobs jobs;
 
-    SlackOutbox(SlackDeliveries deliveries, SlackPoster poster, InterviewService interviews, Clock clock) {
+    SlackOutbox(SlackDeliveries deliveries, SlackPoster poster, InterviewService interviews, Clock clock, Jobs jobs) {
+        this.jobs = jobs;
         this.deliveries = deliveries;
         this.poster = poster;
         this.interviews = interviews;
@@ -53,10 +54,6 @@ public final class SlackOutbox {
 
     public OneTimeTask<Outgoing> task() {
         return task;
-    }
-
-    public void bind(Jobs jobs) {
-        this.jobs = jobs;
     }
 
     /** Queues it (in the caller's transaction, if any); the same delivery id queued twice is sent once. */

@@ -37,13 +37,12 @@ class ReminderServiceTest {
             new InterviewRepository(db.jdbi()), clock, new java.util.Random(3));
     final PracticeRepository repository = new PracticeRepository(db.jdbi());
     ReminderService reminders = new ReminderService(repository, interviews, stages, sender, metrics, clock);
-    final PracticeJobs jobs = new PracticeJobs(reminders);
     final SchedulerClient schedulerClient = mock(SchedulerClient.class);
+    final PracticeJobs jobs = new PracticeJobs(reminders, schedulerClient);
     final PracticeService practice;
     final Learner ana = new Learner("T1", "UANA");
 
     ReminderServiceTest() {
-        jobs.bind(() -> schedulerClient);
         org.mockito.Mockito.when(schedulerClient.getScheduledExecution(any())).thenReturn(Optional.empty());
         practice = new PracticeService(repository, reminders, jobs, stages, interviews, clock);
     }
