@@ -91,12 +91,11 @@ public final class App implements AutoCloseable {
                     settings.grading().dailyLlmGradingsPerUser(), new FollowUps(chatModel, prompts.followUp()),
                     interviews, gradeRepository, metrics, clock);
             ProgressService progress = new ProgressService(grading, interviews, stages,
-                    new PracticeCalendar(practiceRepository, clock), new SelfRatings(database.jdbi()),
+                    new PracticeCalendar(practiceRepository, interviews, clock), new SelfRatings(database.jdbi()),
                     new TeamView(database.jdbi(), grading, stages, clock), clock);
             this.components = new Components(config, stages, database, interviews, grading, comp, progress, metrics);
             this.slack = config.slackMode()
-                    ? Optional.of(new SlackWiring(components, settings, compPhraser, practiceRepository,
-                            interviewRepository, clock))
+                    ? Optional.of(new SlackWiring(components, settings, compPhraser, practiceRepository, clock))
                     : Optional.empty();
             slack.ifPresent(closeables::add);
         } catch (RuntimeException | Error e) {

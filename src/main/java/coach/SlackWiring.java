@@ -6,7 +6,6 @@ import coach.config.AppConfig;
 import coach.config.CoachSettings;
 import coach.grading.GradingJobs;
 import coach.install.SlackInstall;
-import coach.interview.InterviewRepository;
 import coach.jobs.JobMetrics;
 import coach.jobs.Jobs;
 import coach.practice.PracticeJobs;
@@ -19,8 +18,8 @@ import coach.slack.SlackCheck;
 import coach.slack.SlackCommands;
 import coach.slack.SlackOutbox;
 import coach.slack.Utf8SlackAppServlet;
-import coach.store.EventLog;
-import coach.store.SeenSignatures;
+import coach.slack.EventLog;
+import coach.slack.SeenSignatures;
 import coach.web.HttpServer;
 import coach.web.OpsMetrics;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -51,7 +50,6 @@ final class SlackWiring implements AutoCloseable {
             GradingJobs.GRADE_ANSWER, PracticeJobs.REMINDER, PracticeJobs.SNOOZE, SlackOutbox.SEND, SlackCommands.RUN);
 
     private final App.Components core;
-    private final InterviewRepository interviewRepository;
     private final Scheduler scheduler;
     private final GradingJobs gradingJobs;
     private final SlackApp slack;
@@ -61,7 +59,7 @@ final class SlackWiring implements AutoCloseable {
     private volatile boolean serving;
 
     SlackWiring(App.Components core, CoachSettings settings, Optional<CompPhraser> compPhraser,
-                PracticeRepository practiceRepository, InterviewRepository interviewRepository, Clock clock) {
+                PracticeRepository practiceRepository, Clock clock) {
         AppConfig config = core.config();
         if (!config.socketMode()) {
             SlackApp.requireUtf8(Charset.defaultCharset());
@@ -70,13 +68,12 @@ final class SlackWiring implements AutoCloseable {
             }
         }
         this.core = core;
-        this.interviewRepository = interviewRepository;
         var database = core.database();
         Jobs jobs = new Jobs(database, JOB_KINDS, this::wakeScheduler);
         SlackApp.Parts parts = SlackApp.parts(config, core.stages(), database, core.interviews(), jobs, clock,
                 config.slackTimeout());
         ReminderService reminders = new ReminderService(practiceRepository, core.interviews(), core.stages(),
-                parts.reminderSender(), core.metrics(), clock, core.progress()::nextReview);
+                parts.reminderSender(), core.metrics(), clock, core.progress()::nextReview, core.grading()::averageByStage);
         PracticeJobs practiceJobs = new PracticeJobs(reminders, jobs.client());
         this.gradingJobs = new GradingJobs(core.grading(), parts.reports(), clock,
                 Duration.ofSeconds(settings.grading().reportOrderWaitSeconds()), jobs.client());
@@ -167,7 +164,7 @@ final class SlackWiring implements AutoCloseable {
         scheduler.start();
         started.add(scheduler::stop);
         // answers stored but never reported (stored before the grading job existed, by an older version) are picked up
-        interviewRepository.answersWithoutReport().forEach(gradingJobs::enqueue);
+        core.grading().answersWithoutReport().forEach(gradingJobs::enqueue);
         if (socket.isPresent()) {
             socket.get().startAsync();
             started.add(socket.get()::close);

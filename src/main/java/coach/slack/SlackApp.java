@@ -1,5 +1,10 @@
 package coach.slack;
 
+import coach.slack.mock.MockHandlers;
+import coach.slack.practice.PracticeHandlers;
+import coach.slack.mock.SlackReports;
+import coach.slack.practice.SlackReminderSender;
+import coach.slack.progress.ProgressHandlers;
 import coach.comp.CompPhraser;
 import coach.comp.CompService;
 import coach.comp.WatchedChannels;
@@ -16,8 +21,6 @@ import coach.practice.ReminderSender;
 import coach.progress.ProgressService;
 import java.util.Map;
 import coach.store.Database;
-import coach.store.EventLog;
-import coach.store.SeenSignatures;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;

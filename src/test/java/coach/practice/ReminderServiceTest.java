@@ -258,7 +258,7 @@ class ReminderServiceTest {
         Instant due = Instant.parse("2026-11-23T09:00:00Z");
         clock.set(due);
         ReviewPicker review = who -> Optional.of(new ReviewPicker.Due("coding", "code-sliding-window-topk"));
-        reminders = new ReminderService(repository, interviews, stages, sender, metrics, clock, review);
+        reminders = new ReminderService(repository, interviews, stages, sender, metrics, clock, review, StageScores.NONE);
         reminders.run(id, due);
         assertThat(sender.sent).containsExactly("UANA:coding:streak=0");
         String asked = db.jdbi().withHandle(h -> h.createQuery(

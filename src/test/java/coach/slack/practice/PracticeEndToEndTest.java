@@ -1,5 +1,8 @@
-package coach.slack;
+package coach.slack.practice;
 
+import coach.slack.DeliveryLog;
+import coach.slack.SlackDeliveries;
+import coach.slack.SlackPoster;
 import static coach.testing.SlackStandIn.field;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

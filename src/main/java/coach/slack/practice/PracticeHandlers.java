@@ -1,5 +1,9 @@
-package coach.slack;
+package coach.slack.practice;
 
+import coach.slack.Outgoing;
+import coach.slack.SlackCommands;
+import coach.slack.SlackIds;
+import coach.slack.SlackOutbox;
 import coach.interview.Learner;
 import coach.practice.PracticeService;
 import coach.practice.ReminderSender;
@@ -16,14 +20,14 @@ import java.util.UUID;
  * /practice and the reminder buttons. The command needs the user's zone from their Slack profile, a Web API call,
  * so it is stored as a job before the ack and carried out by it; a snooze is stored before the ack.
  */
-final class PracticeHandlers {
+public final class PracticeHandlers {
     private final PracticeService practice;
     private final ReminderSender sender;
     private final Database database;
     private final SlackOutbox outbox;
     private final SlackCommands commands;
 
-    PracticeHandlers(PracticeService practice, ReminderSender sender, Database database, SlackOutbox outbox,
+    public PracticeHandlers(PracticeService practice, ReminderSender sender, Database database, SlackOutbox outbox,
                      SlackCommands commands) {
         this.practice = practice;
         this.sender = sender;
@@ -33,7 +37,7 @@ final class PracticeHandlers {
         commands.handle(SlackCommands.Kind.PRACTICE, this::runCommand);
     }
 
-    void register(App app) {
+    public void register(App app) {
         app.command("/practice", (req, ctx) -> {
             var p = req.getPayload();
             String text = p.getText() == null ? "" : p.getText().strip();

@@ -1,5 +1,8 @@
-package coach.slack;
+package coach.slack.progress;
 
+import coach.slack.SlackJson;
+import coach.slack.SlackLimits;
+import coach.slack.mock.InterviewViews;
 import static coach.testing.SlackStandIn.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
