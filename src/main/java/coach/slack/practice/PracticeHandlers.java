@@ -43,7 +43,7 @@ public final class PracticeHandlers {
             String text = p.getText() == null ? "" : p.getText().strip();
             Learner who = SlackIds.learner(p.getTeamId(), p.getUserId());
             if (text.isEmpty() || text.equalsIgnoreCase("help") || who == null || p.getResponseUrl() == null) {
-                return ctx.ack(r -> r.responseType("ephemeral").text(PracticeService.help()));
+                return ctx.ack(r -> r.responseType("ephemeral").text(PracticeMrkdwn.help()));
             }
             commands.submit(SlackCommands.Kind.PRACTICE, who.teamId(), who.userId(), p.getChannelId(), null, text,
                     p.getResponseUrl(), 0);
@@ -70,7 +70,7 @@ public final class PracticeHandlers {
         Learner who = new Learner(c.teamId(), c.userId());
         ZoneId zone = zoneOf(who);
         database.inTransaction(h -> {
-            String reply = practice.handle(who, c.channel(), zone, c.text());
+            String reply = PracticeMrkdwn.render(practice.handle(who, c.channel(), zone, c.text()));
             outbox.send(Outgoing.response(c.id() + ":reply", who.teamId(), who.userId(), c.responseUrl(), reply, false));
             return null;
         });
@@ -82,7 +82,7 @@ public final class PracticeHandlers {
         long id = SlackIds.parseId(p.getActions() == null || p.getActions().isEmpty() ? null : p.getActions().get(0).getValue());
         if (who != null && id > 0) {
             database.inTransaction(h -> {
-                String reply = practice.snooze(who, id, tomorrow);
+                String reply = PracticeMrkdwn.render(practice.snooze(who, id, tomorrow));
                 if (p.getResponseUrl() != null) {
                     outbox.send(Outgoing.response("reply:" + UUID.randomUUID(), who.teamId(), who.userId(),
                             p.getResponseUrl(), reply, false));

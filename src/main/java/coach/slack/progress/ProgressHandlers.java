@@ -10,12 +10,12 @@ import coach.slack.SlackOutbox;
 import coach.slack.SlackPoster;
 import coach.slack.mock.MockHandlers;
 import coach.slack.mock.MockPorts;
+import coach.slack.practice.PracticeMrkdwn;
 import coach.config.StageCatalog;
 import coach.interview.InterviewService;
 import coach.interview.Learner;
 import coach.interview.MockCommand;
 import coach.progress.Progress;
-import coach.practice.PracticeService;
 import coach.progress.ProgressService;
 import coach.store.Database;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -143,7 +143,7 @@ public final class ProgressHandlers implements MockPorts.ProgressCommands {
             String channel = value(req);
             if (who != null && !channel.isBlank()) {
                 outbox.send(Outgoing.message("reminders-help:" + UUID.randomUUID(), who.teamId(), who.userId(), channel,
-                        null, PracticeService.help(), null));
+                        null, PracticeMrkdwn.help(), null));
             }
             return ctx.ack();
         });
