@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Slack side of {@link App}, built in one pass: the job client first (it needs only the kinds of job), then the
  * Slack adapter and the services that schedule jobs through it, then the scheduler that runs those jobs and the HTTP
- * server. {@link #start()} starts them in order; {@link #close()} stops them in reverse.
+ * server. {@link #start} starts them in order; {@link #close()} stops them in reverse.
  */
 final class SlackWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlackWiring.class);
@@ -69,6 +69,8 @@ final class SlackWiring implements AutoCloseable {
         }
         this.core = core;
         var database = core.database();
+        // the client needs only the kinds of job; after a commit it wakes the scheduler built below (a no-op until
+        // start() has started it: a job scheduled before then runs at the scheduler's first poll)
         Jobs jobs = new Jobs(database, JOB_KINDS, this::wakeScheduler);
         SlackApp.Parts parts = SlackApp.parts(config, core.stages(), database, core.interviews(), jobs, clock,
                 config.slackTimeout());
