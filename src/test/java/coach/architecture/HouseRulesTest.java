@@ -50,6 +50,13 @@ class HouseRulesTest {
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("coach.(*)..").should().beFreeOfCycles();
 
+    /**
+     * Slack's surfaces (slack.mock, slack.practice, slack.progress, …) form no cycles either: the others may post
+     * mock's questions, and mock reaches them only through its ports ({@code MockPorts}).
+     */
+    @ArchTest
+    static final ArchRule slackSurfacesFormNoCycles = slices().matching("coach.slack.(*)..").should().beFreeOfCycles();
+
     @ArchTest
     static final ArchRule repositoriesStayInTheirPackage = classes()
             .that().haveSimpleNameEndingWith("Repository")
