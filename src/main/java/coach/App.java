@@ -3,59 +3,35 @@ package coach;
 import coach.comp.CompPhraser;
 import coach.comp.CompService;
 import coach.comp.GroundingCheck;
-import coach.comp.WatchedChannels;
 import coach.config.AppConfig;
 import coach.config.CoachSettings;
 import coach.config.StageCatalog;
 import coach.grading.ChatModels;
+import coach.grading.FollowUps;
 import coach.grading.GradeRepository;
 import coach.grading.Grader;
 import coach.grading.GraderPrompts;
-import coach.grading.GradingJobs;
-import coach.grading.FollowUps;
 import coach.grading.GraderComparison;
 import coach.grading.GradingService;
+import coach.grading.LlmCalls;
 import coach.grading.LlmGrader;
 import coach.grading.OfflineGrader;
-import coach.grading.ReportDelivery;
 import coach.grading.Rubrics;
 import coach.grading.SemanticMatcher;
 import coach.interview.InterviewRepository;
 import coach.interview.InterviewService;
 import coach.interview.QuestionBank;
 import coach.practice.PracticeCalendar;
-import coach.practice.PracticeJobs;
 import coach.practice.PracticeRepository;
-import coach.practice.PracticeService;
-import coach.practice.ReminderService;
-import coach.jobs.JobMetrics;
-import coach.jobs.Jobs;
-import coach.install.SlackInstall;
-import coach.slack.SignatureFilter;
 import coach.progress.ProgressService;
 import coach.progress.SelfRatings;
 import coach.progress.TeamView;
 import coach.progress.WeaknessFocus;
-import coach.slack.SlackApp;
-import coach.slack.SlackCheck;
-import coach.slack.Utf8SlackAppServlet;
 import coach.store.Database;
-import coach.store.EventLog;
-import coach.store.SeenSignatures;
-import coach.web.HttpServer;
-import coach.web.OpsMetrics;
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.langchain4j.model.chat.ChatModel;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.charset.Charset;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,67 +40,77 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the app together, in one place, by plain constructors. Config files are loaded (and validated) before
- * anything starts, so a bad file stops start-up with its name, field and reason.
+ * Wires the app together, in one place and in one pass, by plain constructors: the constructor builds every part
+ * (the core services, and in Slack mode the Slack adapter, the jobs and the HTTP server, see {@link SlackWiring});
+ * {@link #start()} only starts them. Config files are loaded (and validated) first, so a bad file stops start-up
+ * with its name, field and reason.
  */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
-    public final AppConfig config;
-    public final StageCatalog stages;
-    public final Database database;
-    public final InterviewService interviews;
-    public final GradingService grading;
-    public final CompService comp;
-    private final Optional<CompPhraser> compPhraser;
-    public final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final Clock clock;
-    private final CoachSettings settings;
-    private final EventLog events;
-    private final InterviewRepository interviewRepository;
-    private final GradeRepository gradeRepository;
+    /**
+     * The core, as the adapters (and tests) see it: read-only handles, all built by the constructor.
+     *
+     * @param metrics the registry /metrics serves
+     */
+    public record Components(AppConfig config, StageCatalog stages, Database database, InterviewService interviews,
+                             GradingService grading, CompService comp, ProgressService progress,
+                             PrometheusMeterRegistry metrics) {}
+
+    private final Components components;
     private final SemanticMatcher semantic;
-    private final PracticeRepository practiceRepository;
-    public final ProgressService progress;
-    private volatile Scheduler scheduler;
-    private HttpServer http;
-    private boolean serving;
+    private final Optional<SlackWiring> slack;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
 
     public App(AppConfig config, Clock clock, RandomGenerator random) {
-        this.config = config;
-        this.clock = clock;
-        this.stages = StageCatalog.load(config.configDir());
+        StageCatalog stages = StageCatalog.load(config.configDir());
         QuestionBank bank = QuestionBank.load(config.configDir(), stages);
         Rubrics rubrics = Rubrics.load(config.configDir(), stages);
-        this.settings = CoachSettings.load(config.configDir());
+        CoachSettings settings = CoachSettings.load(config.configDir());
         this.semantic = SemanticMatcher.shared();
         OfflineGrader offline = new OfflineGrader(semantic);
         GraderPrompts prompts = GraderPrompts.load(config.promptsDir());
         Optional<ChatModel> chatModel = ChatModels.fromConfig(config);
         Grader grader = chatModel.<Grader>map(m -> new LlmGrader(m, config.openAiModel(), prompts, offline,
                 settings.grading().initialLlmCalls(), settings.grading().maxConcurrentLlmCalls(), config.llmTimeout(), clock,
-                coach.grading.LlmCalls.Sleeper.REAL)).orElse(offline);
-        this.comp = CompService.load(config.configDir());
+                LlmCalls.Sleeper.REAL)).orElse(offline);
+        CompService comp = CompService.load(config.configDir());
         String phrasePrompt = CompPhraser.loadPrompt(config.promptsDir());
-        this.compPhraser = chatModel.map(m -> new CompPhraser(m, new GroundingCheck(comp.data()), phrasePrompt));
-        this.database = Database.open(config.dbUrl());
+        Optional<CompPhraser> compPhraser = chatModel.map(m -> new CompPhraser(m, new GroundingCheck(comp.data()), phrasePrompt));
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Database database = Database.open(config.dbUrl());
         closeables.add(database);
-        this.events = new EventLog(database.jdbi(), clock);
-        this.interviewRepository = new InterviewRepository(database.jdbi());
-        this.gradeRepository = new GradeRepository(database.jdbi());
-        this.practiceRepository = new PracticeRepository(database.jdbi());
-        // the next question of a stage favours the learner's weakest criterion there (grading's scores, progress's rule)
-        this.interviews = new InterviewService(stages, bank, interviewRepository, clock, random,
-                new WeaknessFocus((who, stage) -> gradeRepository.criterionAverages(who.teamId(), who.userId(), stage),
-                        rubrics));
-        GraderComparison comparison = GraderComparison.inBackground(offline, metrics);
-        closeables.add(comparison);
-        this.grading = new GradingService(stages, bank, rubrics, grader, offline,
-                settings.grading().dailyLlmGradingsPerUser(), new FollowUps(chatModel, prompts.followUp()),
-                interviews, gradeRepository, comparison, metrics, clock);
-        this.progress = new ProgressService(grading, interviews, stages, new PracticeCalendar(practiceRepository, clock),
-                new SelfRatings(database.jdbi()), new TeamView(database.jdbi(), grading, stages, clock), clock);
+        try {
+            InterviewRepository interviewRepository = new InterviewRepository(database.jdbi());
+            GradeRepository gradeRepository = new GradeRepository(database.jdbi());
+            PracticeRepository practiceRepository = new PracticeRepository(database.jdbi());
+            // the next question of a stage favours the learner's weakest criterion there (grading's scores, progress's rule)
+            InterviewService interviews = new InterviewService(stages, bank, interviewRepository, clock, random,
+                    new WeaknessFocus((who, stage) -> gradeRepository.criterionAverages(who.teamId(), who.userId(), stage),
+                            rubrics));
+            // the offline grader's comparison with each LLM grade runs in the background, after the grade is stored
+            GraderComparison comparison = GraderComparison.inBackground(offline, metrics);
+            closeables.add(comparison);
+            GradingService grading = new GradingService(stages, bank, rubrics, grader, offline,
+                    settings.grading().dailyLlmGradingsPerUser(), new FollowUps(chatModel, prompts.followUp()),
+                    interviews, gradeRepository, comparison, metrics, clock);
+            ProgressService progress = new ProgressService(grading, interviews, stages,
+                    new PracticeCalendar(practiceRepository, interviews, clock), new SelfRatings(database.jdbi()),
+                    new TeamView(database.jdbi(), grading, stages, clock), clock);
+            this.components = new Components(config, stages, database, interviews, grading, comp, progress, metrics);
+            this.slack = config.slackMode()
+                    ? Optional.of(new SlackWiring(components, settings, compPhraser, practiceRepository, clock))
+                    : Optional.empty();
+            slack.ifPresent(closeables::add);
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The core services (the console coach runs on them; tests read and arrange through them). */
+    public Components components() {
+        return components;
     }
 
     /**
@@ -138,112 +124,13 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Serves Slack (HTTP or Socket Mode) and runs the scheduler. Returns the HTTP port. The listeners are registered
-     * before the scheduler starts, so jobs left by an earlier run find their handlers.
+     * Serves Slack (HTTP or Socket Mode) and runs the scheduler: starts what the constructor built. Returns the HTTP
+     * port.
      */
-    public int startSlack() throws Exception {
-        if (!config.socketMode()) {
-            SlackApp.requireUtf8(Charset.defaultCharset());
-            if (config.slackSigningSecret().isEmpty()) {
-                throw new IllegalStateException("SLACK_SIGNING_SECRET is required to serve Slack over HTTP");
-            }
-        }
-        SlackApp.Parts parts = SlackApp.parts(config, stages, database, interviews, clock, config.slackTimeout());
-        ReminderService reminders = new ReminderService(practiceRepository, interviews, stages, parts.reminderSender(),
-                metrics, clock, progress::nextReview);
-        PracticeJobs practiceJobs = new PracticeJobs(reminders);
-        GradingJobs gradingJobs = new GradingJobs(grading, parts.reports(), clock,
-                Duration.ofSeconds(settings.grading().reportOrderWaitSeconds()));
-        List<Task<?>> tasks = List.of(gradingJobs.task(), practiceJobs.reminderTask(), practiceJobs.snoozeTask(),
-                parts.outbox().task(), parts.commands().task());
-        Jobs jobs = new Jobs(database, tasks);
-        registerOpsMetrics(tasks, parts.install());
-        gradingJobs.bind(jobs::client);
-        practiceJobs.bind(jobs::client);
-        parts.outbox().bind(jobs);
-        parts.commands().bind(jobs);
-        PracticeService practice = new PracticeService(practiceRepository, reminders, practiceJobs, stages, interviews, clock);
-        SeenSignatures seen = new SeenSignatures(database.jdbi(), clock);
-        SlackApp slack = new SlackApp(config, parts, new SlackApp.Services(stages, interviews, grading, gradingJobs,
-                events, comp, compPhraser, new WatchedChannels(database.jdbi(), clock), practice, database, seen,
-                metrics, clock, progress));
-        // Bolt checks the token (auth.test) when it starts: do it now, so a bad token stops start-up with a clear
-        // message instead of failing every request later
-        // (multi-workspace mode has no single token: each installation's is checked when it is installed)
-        if (config.slackBotToken().isPresent()) {
-            SlackCheck.checkBotToken(config.slackApiUrl(), config.slackBotToken().get(), config.slackTimeout());
-        }
-        slack.app().start();
-        startScheduler(tasks, jobs, seen);
-        // answers stored but never reported (stored before the grading job existed, by an older version) are picked up
-        interviewRepository.answersWithoutReport().forEach(gradingJobs::enqueue);
-        if (config.socketMode()) {
-            SocketModeApp socket = new SocketModeApp(config.slackAppToken().orElseThrow(), slack.app());
-            socket.startAsync();
-            closeables.add(socket::close);
-            log.info("Slack Socket Mode connected");
-        }
-        // /health answers 200 only once the server listens: not before the grader is ready
-        awaitGraderReady();
-        http = config.socketMode()
-                ? new HttpServer(config.port(), null, null, database, metrics)
-                : new HttpServer(config.port(), new Utf8SlackAppServlet(slack.app()),
-                        new SignatureFilter(config.slackSigningSecret().orElseThrow(), clock, metrics), database, metrics);
-        http.addHealthCheck("scheduler", this::schedulerRunning);
-        // multi-workspace: the install pages (GETs from a browser, not signed by Slack) beside the signed endpoint
-        parts.install().ifPresent(install -> http.route("slack-install", SlackInstall.servlet(slack.app()),
-                SlackInstall.INSTALL_PATH, SlackInstall.REDIRECT_PATH));
-        http.start();
-        closeables.add(http);
-        serving = true;
-        log.info("Interview Coach serving Slack on :{} ({})", http.port(), config);
-        return http.port();
-    }
-
-    /** /metrics: JVM memory and the like, installations, job queue depth, reminders by outcome (at 0 until the first). */
-    private void registerOpsMetrics(List<Task<?>> tasks, Optional<SlackInstall> install) {
-        closeables.add(OpsMetrics.bindJvm(metrics));
-        // one bot token: one workspace; multi-workspace: the installations stored now
-        OpsMetrics.installations(metrics, install.<java.util.function.IntSupplier>map(i -> i.installations()::count).orElse(() -> 1));
-        JobMetrics.register(metrics, database, tasks.stream().map(Task::getName).toList(), clock);
-        OpsMetrics.zeroCounters(metrics, "coach.practice.reminders", "outcome",
-                List.of("sent", "snoozed_sent", "skipped_late", "unreachable", "failed"));
-    }
-
-    /** For /health: the scheduler is started and neither paused nor stopping. */
-    private boolean schedulerRunning() {
-        Scheduler s = scheduler;
-        if (s == null) return false;
-        var state = s.getSchedulerState();
-        return state.isStarted() && !state.isShuttingDown() && !state.isPaused();
-    }
-
-    /**
-     * db-scheduler on the app's database. An instance that dies (kill -9) stops its heartbeats; after the configured
-     * number of missed heartbeats (within 30 s) another instance, or this one restarted, runs its jobs again.
-     */
-    private void startScheduler(List<Task<?>> tasks, Jobs jobs, SeenSignatures seen) {
-        // a retry arrives within minutes (Slack gives up after about 5): a day of event ids is plenty; a signature
-        // is only accepted within 5 minutes of its timestamp, so an hour of them covers every possible replay
-        RecurringTask<Void> purge = Tasks.recurring("purge-processed-events", FixedDelay.ofMinutes(10))
-                .execute((instance, ctx) -> {
-                    events.purgeOlderThan(Duration.ofDays(1));
-                    seen.purgeOlderThan(Duration.ofHours(1));
-                });
-        CoachSettings.Jobs settings = this.settings.jobs();
-        scheduler = Scheduler.create(database.dataSource(), tasks)
-                .startTasks(purge)
-                // grading jobs wait on the LLM, not the CPU: give them as many threads as calls may be in flight
-                .threads(config.llmEnabled() ? this.settings.grading().maxConcurrentLlmCalls() + 4 : 4)
-                .pollingInterval(Duration.ofSeconds(1))
-                .enableImmediateExecution()
-                .heartbeatInterval(Duration.ofSeconds(settings.heartbeatSeconds()))
-                .missedHeartbeatsLimit(settings.missedHeartbeats())
-                .shutdownMaxWait(Duration.ofSeconds(4))
-                .build();
-        jobs.bind(scheduler);
-        scheduler.start();
-        closeables.add(scheduler::stop);
+    public int start() throws Exception {
+        SlackWiring wiring = slack.orElseThrow(() -> new IllegalStateException(
+                "not in Slack mode: set SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"));
+        return wiring.start(this::awaitGraderReady);
     }
 
     /**
@@ -253,7 +140,7 @@ public final class App implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        boolean stopping = serving && !closeables.isEmpty();
+        boolean stopping = slack != null && slack.map(SlackWiring::serving).orElse(false) && !closeables.isEmpty();
         long started = System.nanoTime();
         if (stopping) log.info("stopping: no new requests; requests in flight finish, queued jobs stay in the database");
         for (int i = closeables.size() - 1; i >= 0; i--) {

@@ -27,8 +27,9 @@ public final class Main {
         try {
             config = AppConfig.fromEnv(System.getenv());
             app = new App(config, Clock.systemUTC(), new Random());
-        } catch (ConfigException | IllegalStateException e) {
-            // a bad config file, or a database that cannot be opened (locked by another process, unreachable)
+        } catch (ConfigException | IllegalStateException | IllegalArgumentException e) {
+            // a bad config file, a database that cannot be opened (locked by another process, unreachable), a JVM
+            // that cannot check Slack's signatures, a token key that does not open the stored tokens
             System.err.println("Interview Coach cannot start: " + e.getMessage());
             exit.exit(2);
             return;
@@ -43,7 +44,7 @@ public final class Main {
             // SIGTERM: stop taking requests, finish those in flight, leave queued jobs in the database, exit 0
             exit.stopServiceOnSignal(app::close);
             try {
-                app.startSlack();
+                app.start();
             } catch (IllegalArgumentException | IllegalStateException e) {
                 System.err.println("Interview Coach cannot start: " + e.getMessage());
                 app.close();
@@ -63,7 +64,8 @@ public final class Main {
             out.println("Loading the grader…");
             app.awaitGraderReady();
             String user = System.getProperty("user.name", "you");
-            new ConsoleCoach(app.stages, app.interviews, app.grading, app.comp, app.progress, in, out, new Learner("console", user)).run();
+            App.Components c = app.components();
+            new ConsoleCoach(c.stages(), c.interviews(), c.grading(), c.comp(), c.progress(), in, out, new Learner("console", user)).run();
             app.close();
             exit.exit(0);
         }

@@ -64,29 +64,34 @@ public final class GradeRepository {
     /** An answer of one user whose report has not gone out yet, oldest first. */
     public record Pending(long answerId, Instant answeredAt, boolean graded) {}
 
-    public java.util.List<Pending> unreported(String teamId, String userId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                select a.id, a.created_at, g.id as grade_id from answer a left join grade g on g.answer_id = a.id
-                where a.team_id = :team and a.user_id = :user and g.reported_at is null order by a.id""")
+    /** For each graded answer of the learner: whether its report went out. */
+    public Map<Long, Boolean> reportedByAnswer(String teamId, String userId) {
+        Map<Long, Boolean> out = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("select answer_id, reported_at from grade where team_id = :team and user_id = :user")
                 .bind("team", teamId).bind("user", userId)
-                .map((rs, ctx) -> new Pending(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getObject("grade_id") != null))
-                .list());
+                .map((rs, ctx) -> out.put(rs.getLong(1), rs.getObject(2) != null)).list());
+        return out;
+    }
+
+    /** Of these answers, those whose report went out. */
+    public java.util.Set<Long> reportedAmong(List<Long> answerIds) {
+        if (answerIds.isEmpty()) return java.util.Set.of();
+        return new java.util.HashSet<>(jdbi.withHandle(h -> h.createQuery(
+                        "select answer_id from grade where answer_id in (<answers>) and reported_at is not null")
+                .bindList("answers", answerIds).mapTo(Long.class).list()));
     }
 
     /** One criterion score of a graded answer in one of the user's open sessions. */
     public record SessionScore(long gradeId, String stageId, int overall, String criterionId, int score) {}
 
-    public java.util.List<SessionScore> openSessionScores(String teamId, String userId) {
+    /** The criterion scores of these answers of the learner (those graded), by grade. */
+    public List<SessionScore> scoresOf(String teamId, String userId, List<Long> answerIds) {
+        if (answerIds.isEmpty()) return List.of();
         return jdbi.withHandle(h -> h.createQuery("""
                 select g.id, g.stage_id, g.overall, gc.criterion_id, gc.score
-                from interview_session s
-                join asked_question q on q.session_id = s.id
-                join answer a on a.asked_question_id = q.id
-                join grade g on g.answer_id = a.id
-                join grade_criterion gc on gc.grade_id = g.id
-                where s.team_id = :team and s.user_id = :user and s.status = 'open' order by g.id""")
-                .bind("team", teamId).bind("user", userId)
+                from grade g join grade_criterion gc on gc.grade_id = g.id
+                where g.team_id = :team and g.user_id = :user and g.answer_id in (<answers>) order by g.id""")
+                .bind("team", teamId).bind("user", userId).bindList("answers", answerIds)
                 .map((rs, ctx) -> new SessionScore(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5)))
                 .list());
     }
@@ -94,22 +99,18 @@ public final class GradeRepository {
     /** An earlier graded attempt at the same asked question: its grade, and how many attempts came before. */
     public record Earlier(int attemptsBefore, Optional<Grade> latest) {}
 
-    /** The user's graded attempts at this asked question before the given answer (a retry is a new answer to it). */
-    public Earlier earlierAttempts(String teamId, String userId, long askedQuestionId, long answerId) {
+    /** Of the learner's earlier answers to one asked question (newest first), those graded and the latest grade. */
+    public Earlier earlierAttempts(String teamId, String userId, List<Long> earlierAnswerIds) {
+        if (earlierAnswerIds.isEmpty()) return new Earlier(0, Optional.empty());
         return jdbi.withHandle(h -> {
             var rows = h.createQuery("""
-                    select g.report_json from answer a join grade g on g.answer_id = a.id
-                    where a.team_id = :team and a.user_id = :user and a.asked_question_id = :asked and a.id < :answer
-                    order by a.id desc""")
-                    .bind("team", teamId).bind("user", userId).bind("asked", askedQuestionId).bind("answer", answerId)
+                    select report_json from grade
+                    where team_id = :team and user_id = :user and answer_id in (<answers>) order by answer_id desc""")
+                    .bind("team", teamId).bind("user", userId).bindList("answers", earlierAnswerIds)
                     .mapTo(String.class).list();
             return new Earlier(rows.size(), rows.stream().findFirst().map(GradeRepository::parse));
         });
     }
-
-    /** One graded answer of a learner, with its criterion scores: what progress and spaced review are built on. */
-    public record Scored(long answerId, long askedQuestionId, String questionId, String kind, String stageId, int overall,
-                         Map<String, Integer> criteria, Instant gradedAt) {}
 
     /** A learner's average score per criterion in one stage (an aggregate, however long the history). */
     public Map<String, Double> criterionAverages(String teamId, String userId, String stageId) {
@@ -123,8 +124,11 @@ public final class GradeRepository {
         return out;
     }
 
-    /** Every graded answer of one learner, oldest first (only theirs: team and user are in every query). */
-    public List<Scored> history(String teamId, String userId) {
+    /** One stored grade of a learner, with its criterion scores (the question it answered is interview's to say). */
+    public record GradeRow(long answerId, String stageId, int overall, Map<String, Integer> criteria, Instant gradedAt) {}
+
+    /** Every grade of one learner, oldest first (only theirs: team and user are in every query). */
+    public List<GradeRow> grades(String teamId, String userId) {
         return jdbi.withHandle(h -> {
             Map<Long, Map<String, Integer>> criteria = new HashMap<>();
             h.createQuery("select grade_id, criterion_id, score from grade_criterion where team_id = :team and user_id = :user")
@@ -134,15 +138,23 @@ public final class GradeRepository {
                         return null;
                     }).list();
             return h.createQuery("""
-                    select g.id, g.answer_id, a.asked_question_id, q.question_id, q.kind, g.stage_id, g.overall, g.created_at
-                    from grade g join answer a on a.id = g.answer_id join asked_question q on q.id = a.asked_question_id
-                    where g.team_id = :team and g.user_id = :user order by g.id""")
+                    select id, answer_id, stage_id, overall, created_at from grade
+                    where team_id = :team and user_id = :user order by id""")
                     .bind("team", teamId).bind("user", userId)
-                    .map((rs, ctx) -> new Scored(rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getInt(7), criteria.getOrDefault(rs.getLong(1), Map.of()),
-                            rs.getTimestamp(8).toInstant()))
+                    .map((rs, ctx) -> new GradeRow(rs.getLong(2), rs.getString(3), rs.getInt(4),
+                            criteria.getOrDefault(rs.getLong(1), Map.of()), rs.getTimestamp(5).toInstant()))
                     .list();
         });
+    }
+
+    /** Average overall score per stage the learner practised. */
+    public Map<String, Double> averageByStage(String teamId, String userId) {
+        Map<String, Double> out = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        select stage_id, avg(overall) from grade where team_id = :team and user_id = :user group by stage_id""")
+                .bind("team", teamId).bind("user", userId)
+                .map((rs, ctx) -> out.put(rs.getString(1), rs.getDouble(2))).list());
+        return out;
     }
 
     /** LLM calls made for this user's gradings since {@code since}: what the daily limit counts. */

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +30,16 @@ public final class GradingJobs {
     private final Duration orderWait;
     private final ConcurrentHashMap<String, Object> userLocks = new ConcurrentHashMap<>();
     private final CustomTask<Long> task;
-    private Supplier<SchedulerClient> scheduler = () -> {
-        throw new IllegalStateException("scheduler not started");
-    };
+    private final SchedulerClient scheduler;
 
-    /** @param orderWait how long a report waits for a report of the same user's earlier answer */
-    public GradingJobs(GradingService grading, ReportDelivery delivery, Clock clock, Duration orderWait) {
+    /**
+     * @param orderWait how long a report waits for a report of the same user's earlier answer
+     * @param scheduler where {@link #enqueue} stores the job (the scheduler running {@link #task()} picks it up)
+     */
+    public GradingJobs(GradingService grading, ReportDelivery delivery, Clock clock, Duration orderWait,
+                       SchedulerClient scheduler) {
         this.grading = grading;
+        this.scheduler = scheduler;
         this.delivery = delivery;
         this.clock = clock;
         this.orderWait = orderWait;
@@ -65,13 +67,9 @@ public final class GradingJobs {
         return task;
     }
 
-    public void bind(Supplier<SchedulerClient> schedulerClient) {
-        this.scheduler = schedulerClient;
-    }
-
     /** Queues grading of a stored answer (idempotent: one job per answer). */
     public void enqueue(long answerId) {
-        scheduler.get().scheduleIfNotExists(GRADE_ANSWER.instance(String.valueOf(answerId)).data(answerId).scheduledTo(clock.instant()));
+        scheduler.scheduleIfNotExists(GRADE_ANSWER.instance(String.valueOf(answerId)).data(answerId).scheduledTo(clock.instant()));
     }
 
     /** The answer stays stored; the user hears that it could not be graded instead of waiting forever. */

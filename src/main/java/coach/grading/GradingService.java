@@ -2,6 +2,7 @@ package coach.grading;
 
 import coach.config.StageCatalog;
 import coach.interview.Answer;
+import coach.interview.AnswerOf;
 import coach.interview.AskedQuestion;
 import coach.interview.InterviewService;
 import coach.interview.Question;
@@ -64,7 +65,9 @@ public final class GradingService {
                 .orElseThrow(() -> new IllegalArgumentException("no answer " + answerId));
         AskedQuestion asked = interviews.askedById(answer.askedQuestionId()).orElseThrow();
         GradeRepository.StoredGrade stored = grades.forAnswer(answerId).orElseGet(() -> gradeAndStore(answer, asked));
-        GradeRepository.Earlier earlier = grades.earlierAttempts(answer.teamId(), answer.userId(), asked.id(), answer.id());
+        Learner who = new Learner(answer.teamId(), answer.userId());
+        GradeRepository.Earlier earlier = grades.earlierAttempts(answer.teamId(), answer.userId(),
+                interviews.earlierAnswerIds(who, asked.id(), answer.id()));
         return new GradedAnswer(stored.id(), answer, asked, stored.grade(), earlier.attemptsBefore() + 1,
                 earlier.latest().orElse(null));
     }
@@ -99,8 +102,24 @@ public final class GradingService {
         return clock.instant().truncatedTo(ChronoUnit.DAYS);
     }
 
-    public java.util.List<GradeRepository.Pending> unreported(String teamId, String userId) {
-        return grades.unreported(teamId, userId);
+    /** This user's answers whose report has not gone out yet (graded or not), oldest first. */
+    public List<GradeRepository.Pending> unreported(String teamId, String userId) {
+        Map<Long, Boolean> reported = grades.reportedByAnswer(teamId, userId);
+        return interviews.answerStamps(new Learner(teamId, userId)).stream()
+                .filter(a -> !reported.getOrDefault(a.answerId(), false))
+                .map(a -> new GradeRepository.Pending(a.answerId(), a.answeredAt(), reported.containsKey(a.answerId())))
+                .toList();
+    }
+
+    /** Every answer (of anyone) whose report has not gone out: read in pages, so memory stays flat. */
+    public List<Long> answersWithoutReport() {
+        List<Long> out = new java.util.ArrayList<>();
+        long after = 0;
+        for (List<Long> page; !(page = interviews.answerIdsAfter(after, 500)).isEmpty(); after = page.get(page.size() - 1)) {
+            java.util.Set<Long> reported = grades.reportedAmong(page);
+            page.stream().filter(id -> !reported.contains(id)).forEach(out::add);
+        }
+        return out;
     }
 
     /** A stored answer with the question it answers (no grade needed). */
@@ -143,7 +162,8 @@ public final class GradingService {
 
     /** The user's open sessions, summed up: what they answered, how it scored, what to work on. */
     public SessionSummary summary(Learner who) {
-        return SessionSummary.of(grades.openSessionScores(who.teamId(), who.userId()), rubrics, stages);
+        return SessionSummary.of(grades.scoresOf(who.teamId(), who.userId(), interviews.openSessionAnswerIds(who)),
+                rubrics, stages);
     }
 
     /** This learner's average score per criterion in a stage. */
@@ -152,8 +172,21 @@ public final class GradingService {
     }
 
     /** Every graded answer of this learner, oldest first, with criterion scores: for progress and review. */
-    public List<GradeRepository.Scored> history(Learner who) {
-        return grades.history(who.teamId(), who.userId());
+    public List<ScoredAnswer> history(Learner who) {
+        Map<Long, AnswerOf> questions = interviews.questionsAnswered(who);
+        return grades.grades(who.teamId(), who.userId()).stream()
+                .filter(g -> questions.containsKey(g.answerId()))
+                .map(g -> {
+                    AnswerOf q = questions.get(g.answerId());
+                    return new ScoredAnswer(g.answerId(), q.askedQuestionId(), q.questionId(), q.kind(), g.stageId(),
+                            g.overall(), g.criteria(), g.gradedAt());
+                })
+                .toList();
+    }
+
+    /** This learner's average overall score per stage practised (what "mix" reminders pick the weakest stage by). */
+    public Map<String, Double> averageByStage(Learner who) {
+        return grades.averageByStage(who.teamId(), who.userId());
     }
 
     public Rubrics rubrics() {

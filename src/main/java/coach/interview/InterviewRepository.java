@@ -2,6 +2,7 @@ package coach.interview;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -150,11 +151,50 @@ public final class InterviewRepository {
                 .bind("question", questionId).mapTo(Integer.class).one());
     }
 
-    public List<Long> answersWithoutReport() {
+    /** Answer ids after {@code afterId}, in order, at most {@code limit}: for walking every answer in pages. */
+    public List<Long> answerIdsAfter(long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select id from answer where id > :after order by id limit :limit")
+                .bind("after", afterId).bind("limit", limit).mapTo(Long.class).list());
+    }
+
+    /** When each of the learner's answers was given, oldest first. */
+    public List<AnswerStamp> answerStamps(Learner who) {
         return jdbi.withHandle(h -> h.createQuery("""
-                select a.id from answer a left join grade g on g.answer_id = a.id
-                where g.id is null or g.reported_at is null order by a.id""")
-                .mapTo(Long.class).list());
+                        select id, asked_question_id, created_at from answer where team_id = :team and user_id = :user order by id""")
+                .bind("team", who.teamId()).bind("user", who.userId())
+                .map((rs, ctx) -> new AnswerStamp(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant())).list());
+    }
+
+    /** The learner's answers to this asked question before the given answer, newest first. */
+    public List<Long> earlierAnswerIds(Learner who, long askedQuestionId, long answerId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select id from answer where team_id = :team and user_id = :user and asked_question_id = :asked
+                        and id < :answer order by id desc""")
+                .bind("team", who.teamId()).bind("user", who.userId()).bind("asked", askedQuestionId)
+                .bind("answer", answerId).mapTo(Long.class).list());
+    }
+
+    /** The learner's answers in their open sessions, oldest first. */
+    public List<Long> openSessionAnswerIds(Learner who) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select a.id from interview_session s
+                        join asked_question q on q.session_id = s.id
+                        join answer a on a.asked_question_id = q.id
+                        where s.team_id = :team and s.user_id = :user and s.status = 'open' order by a.id""")
+                .bind("team", who.teamId()).bind("user", who.userId()).mapTo(Long.class).list());
+    }
+
+    /** For each of the learner's answers, the question it answered. */
+    public Map<Long, AnswerOf> questionsAnswered(Learner who) {
+        Map<Long, AnswerOf> out = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        select a.id, a.asked_question_id, q.question_id, q.kind
+                        from answer a join asked_question q on q.id = a.asked_question_id
+                        where a.team_id = :team and a.user_id = :user""")
+                .bind("team", who.teamId()).bind("user", who.userId())
+                .map((rs, ctx) -> out.put(rs.getLong(1), new AnswerOf(rs.getLong(2), rs.getString(3), rs.getString(4))))
+                .list());
+        return out;
     }
 
     /** One of the learner's answers with the question it answered: what an export lists. */

@@ -192,6 +192,31 @@ public final class InterviewService {
         return repository.answer(who, answerId);
     }
 
+    /** When each of the learner's answers was given, oldest first (grading's report order, practice's streaks). */
+    public List<AnswerStamp> answerStamps(Learner who) {
+        return repository.answerStamps(who);
+    }
+
+    /** The learner's earlier answers to the same asked question (a retry is a new answer to it), newest first. */
+    public List<Long> earlierAnswerIds(Learner who, long askedQuestionId, long answerId) {
+        return repository.earlierAnswerIds(who, askedQuestionId, answerId);
+    }
+
+    /** The learner's answers in their open sessions, oldest first: what a session summary covers. */
+    public List<Long> openSessionAnswerIds(Learner who) {
+        return repository.openSessionAnswerIds(who);
+    }
+
+    /** For each of the learner's answers, the question it answered (one query, whatever the history's length). */
+    public Map<Long, AnswerOf> questionsAnswered(Learner who) {
+        return repository.questionsAnswered(who);
+    }
+
+    /** Every answer id after {@code afterId}, in pages of at most {@code limit}, oldest first. */
+    public List<Long> answerIdsAfter(long afterId, int limit) {
+        return repository.answerIdsAfter(afterId, limit);
+    }
+
     /** Every answer of the learner with its question, oldest first. */
     public List<InterviewRepository.Answered> answered(Learner who) {
         return repository.answered(who);

@@ -1,5 +1,7 @@
 package coach.practice;
 
+import coach.interview.AnswerStamp;
+import coach.interview.InterviewService;
 import coach.interview.Learner;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,10 +15,12 @@ import java.util.Map;
  */
 public final class PracticeCalendar {
     private final PracticeRepository repository;
+    private final InterviewService interviews;
     private final Clock clock;
 
-    public PracticeCalendar(PracticeRepository repository, Clock clock) {
+    public PracticeCalendar(PracticeRepository repository, InterviewService interviews, Clock clock) {
         this.repository = repository;
+        this.interviews = interviews;
         this.clock = clock;
     }
 
@@ -27,7 +31,8 @@ public final class PracticeCalendar {
 
     public int streak(Learner who) {
         ZoneId zone = zone(who);
-        return Streaks.current(repository.answerTimes(who), repository.pauses(who), zone, LocalDate.now(clock.withZone(zone)));
+        return Streaks.current(interviews.answerStamps(who).stream().map(AnswerStamp::answeredAt).toList(),
+                 repository.pauses(who), zone, LocalDate.now(clock.withZone(zone)));
     }
 
     /**

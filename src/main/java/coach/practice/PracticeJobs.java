@@ -9,7 +9,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +26,11 @@ public final class PracticeJobs {
 
     private final CustomTask<String> reminderTask;
     private final OneTimeTask<Long> snoozeTask;
-    private Supplier<SchedulerClient> scheduler = () -> {
-        throw new IllegalStateException("scheduler not started");
-    };
+    private final SchedulerClient scheduler;
 
-    public PracticeJobs(ReminderService reminders) {
+    /** @param scheduler where reminders are stored (the scheduler running the two tasks picks them up) */
+    public PracticeJobs(ReminderService reminders, SchedulerClient scheduler) {
+        this.scheduler = scheduler;
         this.reminderTask = Tasks.custom(REMINDER)
                 // run() handles Slack failures itself; this only catches the unexpected (e.g. the database is down)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofMinutes(1), 2.0))
@@ -75,21 +74,17 @@ public final class PracticeJobs {
         return snoozeTask;
     }
 
-    public void bind(Supplier<SchedulerClient> schedulerClient) {
-        this.scheduler = schedulerClient;
-    }
-
     /** (Re)schedules a subscription's next reminder, replacing any pending one. */
     public void schedule(long subscriptionId, Instant due) {
         var instance = REMINDER.instance(String.valueOf(subscriptionId)).data(data(subscriptionId, due)).scheduledTo(due);
-        SchedulerClient client = scheduler.get();
+        SchedulerClient client = scheduler;
         client.getScheduledExecution(REMINDER.instanceId(String.valueOf(subscriptionId)))
                 .ifPresentOrElse(existing -> client.reschedule(instance), () -> client.scheduleIfNotExists(instance));
     }
 
     /** Best effort: a run already in progress stops by itself, as the subscription is no longer active. */
     public void cancel(long subscriptionId) {
-        SchedulerClient client = scheduler.get();
+        SchedulerClient client = scheduler;
         var id = REMINDER.instanceId(String.valueOf(subscriptionId));
         try {
             client.getScheduledExecution(id).filter(e -> !e.isPicked()).ifPresent(e -> client.cancel(id));
@@ -99,7 +94,7 @@ public final class PracticeJobs {
     }
 
     public void snooze(long subscriptionId, Instant at) {
-        scheduler.get().scheduleIfNotExists(SNOOZE.instance(subscriptionId + "-" + at.getEpochSecond())
+        scheduler.scheduleIfNotExists(SNOOZE.instance(subscriptionId + "-" + at.getEpochSecond())
                 .data(subscriptionId).scheduledTo(at));
     }
 }

@@ -151,24 +151,6 @@ public final class PracticeRepository {
                 .bind("sub", subscriptionId).mapTo(Integer.class).one());
     }
 
-    /** When the user answered anything (mock, reminder, channel question): what a streak counts. */
-    public List<Instant> answerTimes(Learner who) {
-        return jdbi.withHandle(h -> h.createQuery("select created_at from answer where team_id = :team and user_id = :user")
-                .bind("team", who.teamId()).bind("user", who.userId())
-                .map((rs, ctx) -> rs.getTimestamp(1).toInstant()).list());
-    }
-
-    /** Average overall score per stage practised. */
-    public Map<String, Double> averageByStage(Learner who) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                select stage_id, avg(overall) from grade where team_id = :team and user_id = :user group by stage_id""")
-                .bind("team", who.teamId()).bind("user", who.userId())
-                .reduceRows(new java.util.HashMap<String, Double>(), (map, row) -> {
-                    map.put(row.getColumn(1, String.class), row.getColumn(2, Double.class));
-                    return map;
-                }));
-    }
-
     /** Records a channel's question of the day; a second record of the same post (a repeated run) is ignored. */
     public void insertChannelPost(ChannelPost post, String userId) {
         try {

@@ -35,16 +35,22 @@ public final class ReminderService {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final ReviewPicker reviews;
+    private final StageScores scores;
 
     public ReminderService(PracticeRepository repository, InterviewService interviews, StageCatalog stages,
                            ReminderSender sender, MeterRegistry metrics, Clock clock) {
-        this(repository, interviews, stages, sender, metrics, clock, ReviewPicker.NONE);
+        this(repository, interviews, stages, sender, metrics, clock, ReviewPicker.NONE, StageScores.NONE);
     }
 
-    /** @param reviews for "mix" reminders: a question due for review is asked before a new one */
+    /**
+     * @param reviews for "mix" reminders: a question due for review is asked before a new one
+     * @param scores  for "mix" reminders: the learner's average per stage (grading's), to pick the weakest stage
+     */
     public ReminderService(PracticeRepository repository, InterviewService interviews, StageCatalog stages,
-                           ReminderSender sender, MeterRegistry metrics, Clock clock, ReviewPicker reviews) {
+                           ReminderSender sender, MeterRegistry metrics, Clock clock, ReviewPicker reviews,
+                           StageScores scores) {
         this.reviews = reviews;
+        this.scores = scores;
         this.repository = repository;
         this.interviews = interviews;
         this.stages = stages;
@@ -206,7 +212,7 @@ public final class ReminderService {
         if (!s.stage().equals(PracticeCommand.MIX)) {
             return stages.get(s.stage());
         }
-        Map<String, Double> averages = repository.averageByStage(s.learner());
+        Map<String, Double> averages = scores.averageByStage(s.learner());
         int sent = repository.countSent(s.id());
         var unpractised = stages.all().stream().filter(st -> !averages.containsKey(st.id())).toList();
         if (!unpractised.isEmpty()) {
@@ -219,6 +225,11 @@ public final class ReminderService {
     }
 
     public int streak(Learner who, ZoneId zone) {
-        return Streaks.current(repository.answerTimes(who), repository.pauses(who), zone, LocalDate.now(clock.withZone(zone)));
+        return Streaks.current(answerTimes(who), repository.pauses(who), zone, LocalDate.now(clock.withZone(zone)));
+    }
+
+    /** When the learner answered anything (mock, reminder, channel question): what a streak counts. */
+    private java.util.List<Instant> answerTimes(Learner who) {
+        return interviews.answerStamps(who).stream().map(coach.interview.AnswerStamp::answeredAt).toList();
     }
 }

@@ -1,6 +1,6 @@
 package coach.progress;
 
-import coach.grading.GradeRepository.Scored;
+import coach.grading.ScoredAnswer;
 import coach.interview.InterviewRepository.Answered;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -21,8 +21,8 @@ final class HistoryExport {
 
     private HistoryExport() {}
 
-    static String csv(List<Answered> answers, List<Scored> grades) {
-        Map<Long, Scored> byAnswer = new LinkedHashMap<>();
+    static String csv(List<Answered> answers, List<ScoredAnswer> grades) {
+        Map<Long, ScoredAnswer> byAnswer = new LinkedHashMap<>();
         grades.forEach(g -> byAnswer.put(g.answerId(), g));
         Set<String> criteria = new LinkedHashSet<>();
         grades.forEach(g -> criteria.addAll(g.criteria().keySet()));
@@ -33,7 +33,7 @@ final class HistoryExport {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Answered a : answers) {
             Map<String, Object> row = new LinkedHashMap<>();
-            Scored g = byAnswer.get(a.answerId());
+            ScoredAnswer g = byAnswer.get(a.answerId());
             row.put("date", a.answeredAt().toString());
             row.put("stage", a.stageId());
             row.put("question_id", a.questionId());

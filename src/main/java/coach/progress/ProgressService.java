@@ -3,7 +3,7 @@ package coach.progress;
 import coach.config.Stage;
 import coach.config.StageCatalog;
 import coach.grading.Criterion;
-import coach.grading.GradeRepository.Scored;
+import coach.grading.ScoredAnswer;
 import coach.grading.GradingService;
 import coach.grading.Rubric;
 import coach.interview.InterviewService;
@@ -47,7 +47,7 @@ public final class ProgressService {
     }
 
     public Progress progress(Learner who) {
-        List<Scored> history = grading.history(who);
+        List<ScoredAnswer> history = grading.history(who);
         List<Progress.StageProgress> byStage = stages(history);
         List<Progress.CriterionProgress> criteria = criteria(history);
         List<Progress.ReviewItem> due = SpacedReview.due(history, clock.instant(), this::criterionName);
@@ -100,10 +100,10 @@ public final class ProgressService {
         return counts;
     }
 
-    private List<Progress.StageProgress> stages(List<Scored> history) {
+    private List<Progress.StageProgress> stages(List<ScoredAnswer> history) {
         List<Progress.StageProgress> out = new ArrayList<>();
         for (Stage stage : stages.all()) {
-            List<Integer> scores = history.stream().filter(s -> s.stageId().equals(stage.id())).map(Scored::overall).toList();
+            List<Integer> scores = history.stream().filter(s -> s.stageId().equals(stage.id())).map(ScoredAnswer::overall).toList();
             if (scores.isEmpty()) continue;
             List<Integer> last = scores.subList(Math.max(0, scores.size() - SPARK), scores.size());
             int average = (int) Math.round(scores.stream().mapToInt(Integer::intValue).average().orElse(0));
@@ -113,10 +113,10 @@ public final class ProgressService {
         return out;
     }
 
-    private List<Progress.CriterionProgress> criteria(List<Scored> history) {
+    private List<Progress.CriterionProgress> criteria(List<ScoredAnswer> history) {
         Map<String, List<Integer>> scores = new LinkedHashMap<>();
         Map<String, String> lastStage = new LinkedHashMap<>();
-        for (Scored s : history) {
+        for (ScoredAnswer s : history) {
             s.criteria().forEach((id, score) -> {
                 scores.computeIfAbsent(id, k -> new ArrayList<>()).add(score);
                 lastStage.put(id, s.stageId());
@@ -159,10 +159,10 @@ public final class ProgressService {
      * How the learner's self-ratings compare with the grades: the mean of (rating − graded level), the graded level
      * being the mean of the answer's criterion scores (1–5).
      */
-    static String selfAssessment(List<Scored> history, Map<Long, Integer> ratings) {
+    static String selfAssessment(List<ScoredAnswer> history, Map<Long, Integer> ratings) {
         double gap = 0;
         int n = 0;
-        for (Scored s : history) {
+        for (ScoredAnswer s : history) {
             Integer rating = ratings.get(s.answerId());
             if (rating == null || s.criteria().isEmpty()) continue;
             gap += rating - s.criteria().values().stream().mapToInt(Integer::intValue).average().orElse(0);

@@ -1,6 +1,6 @@
 package coach.progress;
 
-import coach.grading.GradeRepository.Scored;
+import coach.grading.ScoredAnswer;
 import coach.grading.ScoreBand;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +23,13 @@ final class SpacedReview {
     private SpacedReview() {}
 
     /** Review items due at {@code now}, oldest due first. */
-    static List<Progress.ReviewItem> due(List<Scored> history, Instant now, Function<String, String> criterionName) {
-        Map<String, List<Scored>> byQuestion = new LinkedHashMap<>();
+    static List<Progress.ReviewItem> due(List<ScoredAnswer> history, Instant now, Function<String, String> criterionName) {
+        Map<String, List<ScoredAnswer>> byQuestion = new LinkedHashMap<>();
         history.stream().filter(s -> !"follow_up".equals(s.kind()))
                 .forEach(s -> byQuestion.computeIfAbsent(s.questionId(), k -> new ArrayList<>()).add(s));
         List<Progress.ReviewItem> due = new ArrayList<>();
-        for (List<Scored> attempts : byQuestion.values()) {
-            Scored last = attempts.get(attempts.size() - 1);
+        for (List<ScoredAnswer> attempts : byQuestion.values()) {
+            ScoredAnswer last = attempts.get(attempts.size() - 1);
             if (last.overall() >= ScoreBand.STRONG.low()) continue;
             int weakRun = 0;
             for (int i = attempts.size() - 1; i >= 0 && attempts.get(i).overall() < ScoreBand.STRONG.low(); i--) weakRun++;

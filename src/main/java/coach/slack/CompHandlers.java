@@ -5,7 +5,6 @@ import coach.comp.CompReply;
 import coach.comp.CompService;
 import coach.comp.WatchedChannels;
 import coach.store.Database;
-import coach.store.EventLog;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;

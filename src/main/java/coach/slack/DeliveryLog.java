@@ -9,9 +9,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** The slack_delivery table: what has been posted, and whether an unfinished attempt may have reached Slack. */
-final class DeliveryLog {
-    static final String PENDING = "pending";
-    static final String SENT = "sent";
+public final class DeliveryLog {
+    public static final String PENDING = "pending";
+    public static final String SENT = "sent";
 
     public record Row(String deliveryId, String status, int attempts, boolean maybePosted, Instant firstAttemptAt,
                Instant attemptStartedAt, String messageTs) {}
@@ -19,14 +19,14 @@ final class DeliveryLog {
     private final Jdbi jdbi;
     private final Clock clock;
 
-    DeliveryLog(Jdbi jdbi, Clock clock) {
+    public DeliveryLog(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
         jdbi.registerRowMapper(ConstructorMapper.factory(Row.class));
     }
 
     /** The delivery's row, created on first sight. */
-    Row open(Outgoing o) {
+    public Row open(Outgoing o) {
         try {
             jdbi.useHandle(h -> h.createUpdate("""
                     insert into slack_delivery (delivery_id, team_id, user_id, channel_id, status, attempts, maybe_posted, created_at)
@@ -39,7 +39,7 @@ final class DeliveryLog {
         return find(o.id()).orElseThrow();
     }
 
-    Optional<Row> find(String id) {
+    public Optional<Row> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("""
                 select delivery_id, status, attempts, maybe_posted, first_attempt_at, attempt_started_at, message_ts
                 from slack_delivery where delivery_id = :id""").bind("id", id).mapTo(Row.class).findFirst());
@@ -49,7 +49,7 @@ final class DeliveryLog {
      * Takes the next attempt, unless another one took it first or is still within its lease (another instance, or a
      * run that died mid-call). The row says "maybe posted" from here until the attempt proves otherwise.
      */
-    boolean claim(Row row, Duration lease) {
+    public boolean claim(Row row, Duration lease) {
         Instant now = clock.instant();
         return jdbi.withHandle(h -> h.createUpdate("""
                 update slack_delivery set attempts = attempts + 1, maybe_posted = true, attempt_started_at = :now,
@@ -60,7 +60,7 @@ final class DeliveryLog {
                 .bind("cutoff", now.minus(lease)).execute()) == 1;
     }
 
-    void sent(String id, String ts) {
+    public void sent(String id, String ts) {
         jdbi.useHandle(h -> h.createUpdate("""
                 update slack_delivery set status = 'sent', message_ts = :ts, attempt_started_at = null where delivery_id = :id""")
                 .bind("id", id).bind("ts", ts).execute());
@@ -70,14 +70,14 @@ final class DeliveryLog {
      * The attempt ended without a ts. {@code maybePosted} is false when the failure proves nothing was posted (a 429,
      * ok=false); an earlier ambiguous attempt was already looked for, and not found, before this one was made.
      */
-    void attemptFailed(String id, boolean maybePosted) {
+    public void attemptFailed(String id, boolean maybePosted) {
         jdbi.useHandle(h -> h.createUpdate("""
                 update slack_delivery set attempt_started_at = null, maybe_posted = :maybe
                 where delivery_id = :id""").bind("id", id).bind("maybe", maybePosted).execute());
     }
 
     /** A later attempt found the message an earlier one posted. */
-    void found(String id, String ts) {
+    public void found(String id, String ts) {
         sent(id, ts);
     }
 
@@ -86,7 +86,7 @@ final class DeliveryLog {
     }
 
     /** Deletes the record of messages sent to this user; the number of rows. */
-    int forget(String teamId, String userId) {
+    public int forget(String teamId, String userId) {
         return jdbi.withHandle(h -> h.createUpdate("delete from slack_delivery where team_id = :team and user_id = :user")
                 .bind("team", teamId).bind("user", userId).execute());
     }

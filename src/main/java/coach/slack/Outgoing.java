@@ -51,7 +51,7 @@ public record Outgoing(String id, Kind kind, String teamId, String userId, Strin
     }
 
     /** Visible in the channel as a normal message (so it can be looked for in its history after a lost reply). */
-    boolean lookable() {
+    public boolean lookable() {
         return kind == Kind.MESSAGE || (kind == Kind.PRIVATE && SlackPoster.isDirectMessage(channel));
     }
 }

@@ -1,6 +1,5 @@
 package coach.slack;
 
-import coach.store.SeenSignatures;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;

@@ -1,5 +1,10 @@
 package coach.slack;
 
+import coach.slack.mock.MockHandlers;
+import coach.slack.practice.PracticeHandlers;
+import coach.slack.mock.SlackReports;
+import coach.slack.practice.SlackReminderSender;
+import coach.slack.progress.ProgressHandlers;
 import coach.comp.CompPhraser;
 import coach.comp.CompService;
 import coach.comp.WatchedChannels;
@@ -10,13 +15,12 @@ import coach.grading.GradingService;
 import coach.grading.ReportDelivery;
 import coach.install.SlackInstall;
 import coach.interview.InterviewService;
+import coach.jobs.Jobs;
 import coach.practice.PracticeService;
 import coach.practice.ReminderSender;
 import coach.progress.ProgressService;
 import java.util.Map;
 import coach.store.Database;
-import coach.store.EventLog;
-import coach.store.SeenSignatures;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -52,7 +56,7 @@ public final class SlackApp {
      *                attempt never overlaps a first one that is still waiting for Slack
      */
     public static Parts parts(AppConfig config, StageCatalog stages, Database database, InterviewService interviews,
-                              Clock clock, Duration timeout) {
+                              Jobs jobs, Clock clock, Duration timeout) {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
         slackConfig.setPrettyResponseLoggingEnabled(false);
@@ -69,7 +73,7 @@ public final class SlackApp {
                 : new SlackPoster(slack, slack.methods(config.slackBotToken().orElseThrow()));
         SlackDeliveries deliveries = new SlackDeliveries(poster, new DeliveryLog(database.jdbi(), clock), clock,
                 timeout.multipliedBy(2));
-        return new Parts(slack, new SlackOutbox(deliveries, poster, interviews, clock), new SlackCommands(clock),
+        return new Parts(slack, new SlackOutbox(deliveries, poster, interviews, clock, jobs), new SlackCommands(clock, jobs),
                 new SlackReports(deliveries, stages), new SlackReminderSender(poster, deliveries), poster, deliveries,
                 install);
     }

@@ -39,9 +39,10 @@ public final class SlackCommands {
     private final Map<Kind, Handler> handlers = new EnumMap<>(Kind.class);
     private final Clock clock;
     private final OneTimeTask<Command> task;
-    private Jobs jobs;
+    private final Jobs jobs;
 
-    public SlackCommands(Clock clock) {
+    public SlackCommands(Clock clock, Jobs jobs) {
+        this.jobs = jobs;
         this.clock = clock;
         this.task = Tasks.oneTime(RUN)
                 .onFailure(new RetryPolicy<>(5, Duration.ofSeconds(5), Duration.ofMinutes(1),
@@ -67,16 +68,12 @@ public final class SlackCommands {
         return task;
     }
 
-    public void bind(Jobs jobs) {
-        this.jobs = jobs;
-    }
-
-    void handle(Kind kind, Handler handler) {
+    public void handle(Kind kind, Handler handler) {
         handlers.put(kind, handler);
     }
 
     /** Stores the command as a job (in the caller's transaction, if any); returns its id. */
-    String submit(Kind kind, String team, String user, String channel, String threadTs, String text, String responseUrl, long ref) {
+    public String submit(Kind kind, String team, String user, String channel, String threadTs, String text, String responseUrl, long ref) {
         String id = kind.name().toLowerCase() + ":" + UUID.randomUUID();
         jobs.scheduleIfNotExists(RUN.instance(id)
                 .data(new Command(id, kind, team, user, channel, threadTs, text, responseUrl, ref))

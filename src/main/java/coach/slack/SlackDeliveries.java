@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * search itself is refused (the app lacks a history scope, or is not in the channel), the message is posted again
  * and a warning logged.
  */
-final class SlackDeliveries {
+public final class SlackDeliveries {
     private static final Logger log = LoggerFactory.getLogger(SlackDeliveries.class);
     /** How far before the first attempt a found message may be dated (clocks of Slack and the app differ a little). */
     private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
@@ -29,7 +29,7 @@ final class SlackDeliveries {
     private final Duration lease;
 
     /** @param lease how long an attempt in progress holds the delivery: longer than one Slack call can take */
-    SlackDeliveries(SlackPoster poster, DeliveryLog deliveries, Clock clock, Duration lease) {
+    public SlackDeliveries(SlackPoster poster, DeliveryLog deliveries, Clock clock, Duration lease) {
         this.poster = poster;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -37,7 +37,7 @@ final class SlackDeliveries {
     }
 
     /** Sends a MESSAGE or PRIVATE outgoing once; returns the message's ts (null for an ephemeral message). */
-    String postOnce(Outgoing o) throws SlackFault {
+    public String postOnce(Outgoing o) throws SlackFault {
         DeliveryLog.Row row = deliveries.open(o);
         if (DeliveryLog.SENT.equals(row.status())) {
             return row.messageTs();
@@ -94,7 +94,7 @@ final class SlackDeliveries {
     }
 
     /** Deletes the record of messages sent to this user (forget-me); the number of rows. */
-    int forget(String teamId, String userId) {
+    public int forget(String teamId, String userId) {
         return deliveries.forget(teamId, userId);
     }
 }

@@ -20,14 +20,14 @@ public final class SlackFault extends Exception {
             "request_timeout", "team_added_to_org");
     /** Of those, the ones after which Slack may have done part of the work (its docs say so for fatal_error). */
     private static final Set<String> MAY_HAVE_TAKEN_EFFECT = Set.of("internal_error", "fatal_error");
-    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
 
     private final Kind kind;
     private final String error;
     private final Duration retryAfter;
     private final boolean mayHaveTakenEffect;
 
-    SlackFault(Kind kind, String method, String error, Duration retryAfter, boolean mayHaveTakenEffect) {
+    public SlackFault(Kind kind, String method, String error, Duration retryAfter, boolean mayHaveTakenEffect) {
         super(method + ": " + error, null, false, false);
         this.kind = kind;
         this.error = error;
@@ -36,7 +36,7 @@ public final class SlackFault extends Exception {
     }
 
     /** Slack answered ok=false with this error code. */
-    static SlackFault ofError(String method, String error) {
+    public static SlackFault ofError(String method, String error) {
         String code = error == null ? "unknown_error" : error;
         if ("ratelimited".equals(code)) {
             return new SlackFault(Kind.RATE_LIMITED, method, code, DEFAULT_RETRY_AFTER, false);
@@ -48,7 +48,7 @@ public final class SlackFault extends Exception {
     }
 
     /** The call failed at the HTTP level: a status that is not 200, a timeout, a broken connection. */
-    static SlackFault ofException(String method, Exception e) {
+    public static SlackFault ofException(String method, Exception e) {
         if (e instanceof SlackApiException api && api.getResponse() != null) {
             return ofStatus(method, api.getResponse().code(), api.getResponse().header("Retry-After"));
         }
@@ -62,7 +62,7 @@ public final class SlackFault extends Exception {
         return new SlackFault(Kind.TRANSIENT, method, e.getClass().getSimpleName(), null, true);
     }
 
-    static SlackFault ofStatus(String method, int status, String retryAfterHeader) {
+    public static SlackFault ofStatus(String method, int status, String retryAfterHeader) {
         if (status == 429) {
             return new SlackFault(Kind.RATE_LIMITED, method, "HTTP 429", parseRetryAfter(retryAfterHeader), false);
         }
@@ -73,7 +73,7 @@ public final class SlackFault extends Exception {
     }
 
     /** Retry-After in seconds (Slack sends seconds); a missing or odd value means Slack's usual 30 s. */
-    static Duration parseRetryAfter(String header) {
+    public static Duration parseRetryAfter(String header) {
         if (header == null) {
             return DEFAULT_RETRY_AFTER;
         }

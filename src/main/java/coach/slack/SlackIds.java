@@ -4,11 +4,11 @@ import coach.interview.Learner;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 
 /** Reads who and what from Slack payloads; every listener uses these, so a missing id is handled one way. */
-final class SlackIds {
+public final class SlackIds {
     private SlackIds() {}
 
     /** The learner behind a request, or null when the payload lacks a team or a user. */
-    static Learner learner(String team, String user) {
+    public static Learner learner(String team, String user) {
         if (team == null || team.isBlank() || user == null || user.isBlank()) {
             return null;
         }
@@ -16,18 +16,18 @@ final class SlackIds {
     }
 
     /** The learner who pressed a button. */
-    static Learner learner(BlockActionPayload p) {
+    public static Learner learner(BlockActionPayload p) {
         return learner(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId());
     }
 
     /** The value of the button pressed ("" when there is none). */
-    static String actionValue(BlockActionPayload p) {
+    public static String actionValue(BlockActionPayload p) {
         return p.getActions() == null || p.getActions().isEmpty() || p.getActions().get(0).getValue() == null
                 ? "" : p.getActions().get(0).getValue();
     }
 
     /** A numeric id from a button value or view metadata; -1 when it is not one. */
-    static long parseId(String value) {
+    public static long parseId(String value) {
         try {
             return value == null ? -1 : Long.parseLong(value.trim());
         } catch (NumberFormatException e) {

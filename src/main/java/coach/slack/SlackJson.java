@@ -7,16 +7,16 @@ import com.slack.api.util.json.GsonFactory;
 import java.util.List;
 
 /** Block Kit as the JSON the Web API takes, written by the SDK's own serializer, so it can be stored in a job. */
-final class SlackJson {
+public final class SlackJson {
     private static final Gson GSON = GsonFactory.createSnakeCase();
 
     private SlackJson() {}
 
-    static String blocks(List<LayoutBlock> blocks) {
+    public static String blocks(List<LayoutBlock> blocks) {
         return blocks == null ? null : GSON.toJson(blocks);
     }
 
-    static String view(View view) {
+    public static String view(View view) {
         return GSON.toJson(view);
     }
 }

@@ -22,16 +22,17 @@ import org.slf4j.LoggerFactory;
 public final class SlackOutbox {
     private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
     public static final TaskDescriptor<Outgoing> SEND = TaskDescriptor.of("slack-send", Outgoing.class);
-    static final int MAX_ATTEMPTS = 6;
+    public static final int MAX_ATTEMPTS = 6;
 
     private final SlackDeliveries deliveries;
     private final SlackPoster poster;
     private final InterviewService interviews;
     private final Clock clock;
     private final OneTimeTask<Outgoing> task;
-    private Jobs jobs;
+    private final Jobs jobs;
 
-    SlackOutbox(SlackDeliveries deliveries, SlackPoster poster, InterviewService interviews, Clock clock) {
+    public SlackOutbox(SlackDeliveries deliveries, SlackPoster poster, InterviewService interviews, Clock clock, Jobs jobs) {
+        this.jobs = jobs;
         this.deliveries = deliveries;
         this.poster = poster;
         this.interviews = interviews;
@@ -55,16 +56,12 @@ public final class SlackOutbox {
         return task;
     }
 
-    public void bind(Jobs jobs) {
-        this.jobs = jobs;
-    }
-
     /** Queues it (in the caller's transaction, if any); the same delivery id queued twice is sent once. */
     public void send(Outgoing o) {
         jobs.scheduleIfNotExists(SEND.instance(o.id()).data(o).scheduledTo(clock.instant()));
     }
 
-    void run(Outgoing o) {
+    public void run(Outgoing o) {
         if (o.notAfter() != null && clock.instant().isAfter(o.notAfter())) {
             log.info("{} dropped: its moment has passed", o.id());
             return;
@@ -98,7 +95,7 @@ public final class SlackOutbox {
         send(Outgoing.response(o.id() + ":not-posted", o.teamId(), o.userId(), o.notifyUrl(), cannotPost(reason), false));
     }
 
-    static String cannotPost(String reason) {
+    public static String cannotPost(String reason) {
         if (reason != null && (reason.contains("not_in_channel") || reason.contains("channel_not_found"))) {
             return "I can't post in this channel. Invite me with `/invite @Interview Coach`, or run `/mock` in a DM with me.";
         }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * ({@link #findDelivery}) instead of being posted twice. Blocks and views travel as JSON strings (as stored in jobs).
  */
 public final class SlackPoster {
-    static final String METADATA_EVENT = "coach_delivery";
+    public static final String METADATA_EVENT = "coach_delivery";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A channel busier than this many pages of 200 messages since the first attempt is not searched further. */
     private static final int MAX_PAGES = 5;
@@ -83,7 +83,7 @@ public final class SlackPoster {
         return slack.methods(token.get());
     }
 
-    static boolean isDirectMessage(String channelId) {
+    public static boolean isDirectMessage(String channelId) {
         return channelId != null && channelId.startsWith("D");
     }
 

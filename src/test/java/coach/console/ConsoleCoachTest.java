@@ -27,6 +27,11 @@ class ConsoleCoachTest {
         app = new App(AppConfig.fromEnv(Map.of("COACH_DB_URL", TestApps.memoryDb())), Clock.systemUTC(), new Random(7));
     }
 
+    /** The app's core services (the fixture's narrow view of it). */
+    App.Components core() {
+        return app.components();
+    }
+
     @AfterEach
     void stop() {
         app.close();
@@ -35,7 +40,7 @@ class ConsoleCoachTest {
     String run(String input) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        new ConsoleCoach(app.stages, app.interviews, app.grading, app.comp, app.progress, new BufferedReader(new StringReader(input)), out,
+        new ConsoleCoach(core().stages(), core().interviews(), core().grading(), core().comp(), core().progress(), new BufferedReader(new StringReader(input)), out,
                 new Learner("console", "tester")).run();
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -52,7 +57,7 @@ class ConsoleCoachTest {
                 """);
         assertThat(out).contains("System design", "Type your answer", "Score ", "/100", "Quantified customer impact",
                 "offline grader", "Bye");
-        int grades = app.database.jdbi().withHandle(h -> h.createQuery(
+        int grades = core().database().jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from grade where team_id = 'console' and user_id = 'tester'").mapTo(Integer.class).one());
         assertThat(grades).isEqualTo(1);
     }
@@ -128,7 +133,7 @@ class ConsoleCoachTest {
                 quit
                 """);
         assertThat(out).contains("Attempt 2 · against your last attempt:", "Quantified customer impact 1 → ", "overall ");
-        int answers = app.database.jdbi().withHandle(h -> h.createQuery(
+        int answers = core().database().jdbi().withHandle(h -> h.createQuery(
                 "select count(distinct asked_question_id) from answer where user_id = 'tester'").mapTo(Integer.class).one());
         assertThat(answers).isEqualTo(1); // both attempts answer the same question
     }
@@ -149,10 +154,10 @@ class ConsoleCoachTest {
                 quit
                 """);
         assertThat(out).contains("looks like a command", "Kept your draft", "Draft dropped", "Session finished");
-        String stored = app.database.jdbi().withHandle(h -> h.createQuery(
+        String stored = core().database().jdbi().withHandle(h -> h.createQuery(
                 "select body from answer where user_id = 'tester' order by id").mapTo(String.class).list()).get(0);
         assertThat(stored).contains("Flink", "Redis").doesNotContain("/mock");
-        int answers = app.database.jdbi().withHandle(h -> h.createQuery(
+        int answers = core().database().jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from answer where user_id = 'tester'").mapTo(Integer.class).one());
         assertThat(answers).isEqualTo(1); // the dropped coding draft was never stored
     }

@@ -35,7 +35,7 @@ class GradingJobsTest {
                 told.add(a.id());
             }
         };
-        new GradingJobs(grading, delivery, Clock.systemUTC(), Duration.ofMinutes(10)).gaveUp(7);
+        new GradingJobs(grading, delivery, Clock.systemUTC(), Duration.ofMinutes(10), mock(com.github.kagkarlsson.scheduler.SchedulerClient.class)).gaveUp(7);
         assertThat(told).containsExactly(7L);
     }
 
@@ -54,7 +54,8 @@ class GradingJobsTest {
                 new GradeRepository.Pending(7, clock.instant().minusSeconds(10), false),
                 new GradeRepository.Pending(8, clock.instant(), true)));
         List<Long> delivered = new ArrayList<>();
-        GradingJobs jobs = new GradingJobs(grading, g -> delivered.add(g.answer().id()), clock, Duration.ofSeconds(30));
+        GradingJobs jobs = new GradingJobs(grading, g -> delivered.add(g.answer().id()), clock, Duration.ofSeconds(30),
+                mock(com.github.kagkarlsson.scheduler.SchedulerClient.class));
 
         assertThat(jobs.run(8)).contains(clock.instant().plusSeconds(20)); // comes back when the wait ends
         assertThat(delivered).isEmpty();
@@ -70,7 +71,8 @@ class GradingJobsTest {
         when(grading.answerAndQuestion(9)).thenReturn(java.util.Optional.empty());
         List<Long> delivered = new ArrayList<>();
         GradingJobs jobs = new GradingJobs(grading, g -> delivered.add(g.answer().id()),
-                new MutableClock(Instant.parse("2026-03-02T09:00:00Z")), Duration.ofSeconds(30));
+                new MutableClock(Instant.parse("2026-03-02T09:00:00Z")), Duration.ofSeconds(30),
+                mock(com.github.kagkarlsson.scheduler.SchedulerClient.class));
         assertThat(jobs.run(9)).isEmpty();
         org.mockito.Mockito.verify(grading, org.mockito.Mockito.never()).gradeOnce(9);
         assertThat(delivered).isEmpty();

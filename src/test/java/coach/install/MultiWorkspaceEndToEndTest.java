@@ -68,7 +68,7 @@ class MultiWorkspaceEndToEndTest {
         slack.reset();
         stubWorkspace("code-a", "TA", "UBOTA", TOKEN_A);
         stubWorkspace("code-b", "TB", "UBOTB", TOKEN_B);
-        running.app().database.jdbi().useHandle(h -> h.execute("delete from slack_installation"));
+        running.database().jdbi().useHandle(h -> h.execute("delete from slack_installation"));
     }
 
     static Map<String, String> oauthEnv(SlackStandIn slack, String db, String key) {
@@ -130,7 +130,7 @@ class MultiWorkspaceEndToEndTest {
     }
 
     static List<Map<String, Object>> installations() {
-        return running.app().database.jdbi().withHandle(h -> h.createQuery("select * from slack_installation order by team_id")
+        return running.database().jdbi().withHandle(h -> h.createQuery("select * from slack_installation order by team_id")
                 .mapToMap().list());
     }
 
@@ -156,7 +156,7 @@ class MultiWorkspaceEndToEndTest {
         assertThat(List.of(s.query().get("scope").split(","))).containsExactlyElementsOf(SlackInstall.BOT_SCOPES);
         assertThat(s.query().get("state")).hasSizeGreaterThanOrEqualTo(40);
         assertThat(s.cookie()).isEqualTo("slack-app-oauth-state=" + s.query().get("state"));
-        Integer stored = running.app().database.jdbi().withHandle(h -> h.createQuery(
+        Integer stored = running.database().jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from slack_oauth_state where state = :s").bind("s", s.query().get("state"))
                 .mapTo(Integer.class).one());
         assertThat(stored).isEqualTo(1);
@@ -188,7 +188,7 @@ class MultiWorkspaceEndToEndTest {
         Started s = startInstall();
         String redirect = "/slack/oauth_redirect?code=code-a&state=" + s.query().get("state");
         assertThat(get(redirect, s.cookie()).statusCode()).isEqualTo(200);
-        running.app().database.jdbi().useHandle(h -> h.execute("delete from slack_installation"));
+        running.database().jdbi().useHandle(h -> h.execute("delete from slack_installation"));
         assertThat(get(redirect, s.cookie()).statusCode()).isNotIn(200, 302);
         assertThat(slack.calls("oauth.v2.access")).hasSize(1);
         assertThat(installations()).isEmpty();
@@ -210,7 +210,7 @@ class MultiWorkspaceEndToEndTest {
         assertThat((String) row.get("bot_token_enc")).startsWith("v1:").doesNotContain(TOKEN_A).doesNotContain("xoxb");
         // nowhere in the table, in any column
         assertThat(rows.toString()).doesNotContain(TOKEN_A);
-        Integer plaintextRows = running.app().database.jdbi().withHandle(h -> h.createQuery(
+        Integer plaintextRows = running.database().jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from slack_installation where bot_token_enc like '%xoxb%'").mapTo(Integer.class).one());
         assertThat(plaintextRows).isZero();
     }
@@ -308,25 +308,18 @@ class MultiWorkspaceEndToEndTest {
     void aDifferentTokenKeyStopsStartUpWithAClearMessage() throws Exception {
         // the running app sealed its key check in dbUrl; a second start on that database with another key
         String other = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
-        App app = new App(AppConfig.fromEnv(oauthEnv(slack, dbUrl, other)), Clock.systemUTC(), new Random(1));
-        try {
-            assertThatThrownBy(app::startSlack).isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("COACH_TOKEN_KEY is not the key this database's workspace tokens were encrypted with")
-                    .hasMessageNotContaining(other).hasMessageNotContaining(KEY);
-        } finally {
-            app.close();
-        }
+        assertThatThrownBy(() -> new App(AppConfig.fromEnv(oauthEnv(slack, dbUrl, other)), Clock.systemUTC(), new Random(1)).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("COACH_TOKEN_KEY is not the key this database's workspace tokens were encrypted with")
+                .hasMessageNotContaining(other).hasMessageNotContaining(KEY);
     }
 
     @Test
     void aMalformedOrMissingKeyStopsStartUpWithAClearMessage() throws Exception {
-        App app = new App(AppConfig.fromEnv(oauthEnv(slack, TestApps.memoryDb(), "not-a-key")), Clock.systemUTC(), new Random(1));
-        try {
-            assertThatThrownBy(app::startSlack).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("COACH_TOKEN_KEY must be 32 random bytes in base64 (make one with: openssl rand -base64 32)");
-        } finally {
-            app.close();
-        }
+        assertThatThrownBy(() -> new App(AppConfig.fromEnv(oauthEnv(slack, TestApps.memoryDb(), "not-a-key")), Clock.systemUTC(),
+                new Random(1)).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("COACH_TOKEN_KEY must be 32 random bytes in base64 (make one with: openssl rand -base64 32)");
         Map<String, String> noKey = oauthEnv(slack, TestApps.memoryDb(), KEY);
         noKey.remove("COACH_TOKEN_KEY");
         assertThatThrownBy(() -> AppConfig.fromEnv(noKey)).isInstanceOf(ConfigException.class)

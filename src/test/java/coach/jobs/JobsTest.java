@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import coach.store.Database;
 import coach.testing.TestApps;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,8 +17,7 @@ class JobsTest {
     @Test
     void aJobScheduledInATransactionCommitsAndRollsBackWithIt() {
         try (Database db = Database.open(TestApps.memoryDb())) {
-            OneTimeTask<Long> task = Tasks.oneTime(WORK).execute((i, c) -> {});
-            Jobs jobs = new Jobs(db, List.of(task));
+            Jobs jobs = new Jobs(db, List.of(WORK), () -> {});
             db.inTransaction(h -> {
                 h.createUpdate("insert into processed_event (team_id, event_id, received_at) values ('T1', 'kept', :now)")
                         .bind("now", Instant.now()).execute();

@@ -8,6 +8,7 @@ import coach.config.StageCatalog;
 import coach.interview.InterviewRepository;
 import coach.interview.InterviewService;
 import coach.interview.Learner;
+import coach.slack.practice.PracticeMrkdwn;
 import coach.interview.QuestionBank;
 import coach.store.Database;
 import coach.testing.MutableClock;
@@ -37,13 +38,12 @@ class ReminderServiceTest {
             new InterviewRepository(db.jdbi()), clock, new java.util.Random(3));
     final PracticeRepository repository = new PracticeRepository(db.jdbi());
     ReminderService reminders = new ReminderService(repository, interviews, stages, sender, metrics, clock);
-    final PracticeJobs jobs = new PracticeJobs(reminders);
     final SchedulerClient schedulerClient = mock(SchedulerClient.class);
+    final PracticeJobs jobs = new PracticeJobs(reminders, schedulerClient);
     final PracticeService practice;
     final Learner ana = new Learner("T1", "UANA");
 
     ReminderServiceTest() {
-        jobs.bind(() -> schedulerClient);
         org.mockito.Mockito.when(schedulerClient.getScheduledExecution(any())).thenReturn(Optional.empty());
         practice = new PracticeService(repository, reminders, jobs, stages, interviews, clock);
     }
@@ -81,7 +81,7 @@ class ReminderServiceTest {
 
     long subscribe(String zone, String text) {
         sender.zone.set(ZoneId.of(zone));
-        String reply = practice.handle(ana, "D1", ZoneId.of(zone), text);
+        String reply = PracticeMrkdwn.render(practice.handle(ana, "D1", ZoneId.of(zone), text));
         assertThat(reply).contains("First one");
         return repository.current(ana).orElseThrow().id();
     }
@@ -160,7 +160,7 @@ class ReminderServiceTest {
         sender.failures.add(new ReminderSender.SendFailure(ReminderSender.Kind.UNREACHABLE, "account_inactive", null));
         assertThat(reminders.run(id, tomorrow)).isEmpty();
         assertThat(repository.find(id).orElseThrow().status()).isEqualTo(Subscription.UNREACHABLE);
-        assertThat(practice.handle(ana, "D1", ZoneId.of("Europe/London"), "status")).contains("could not deliver");
+        assertThat(PracticeMrkdwn.render(practice.handle(ana, "D1", ZoneId.of("Europe/London"), "status"))).contains("could not deliver");
     }
 
     @Test
@@ -190,19 +190,19 @@ class ReminderServiceTest {
     void pauseResumeAndStop() {
         long id = subscribe("Europe/London", "daily 09:00 everyday mix");
         ZoneId london = ZoneId.of("Europe/London");
-        assertThat(practice.handle(ana, "D1", london, "pause until 2026-11-26")).contains("Paused until 2026-11-26");
+        assertThat(PracticeMrkdwn.render(practice.handle(ana, "D1", london, "pause until 2026-11-26"))).contains("Paused until 2026-11-26");
         Instant due = Instant.parse("2026-11-24T09:00:00Z");
         clock.set(due);
         assertThat(reminders.run(id, due)).map(ReminderService.Next::runAt).contains(Instant.parse("2026-11-26T09:00:00Z"));
         assertThat(sender.sent).isEmpty();
-        assertThat(practice.handle(ana, "D1", london, "resume")).contains("Resumed", "tomorrow at 09:00");
+        assertThat(PracticeMrkdwn.render(practice.handle(ana, "D1", london, "resume"))).contains("Resumed", "tomorrow at 09:00");
         Instant wednesday = Instant.parse("2026-11-25T09:00:00Z");
         clock.set(wednesday);
         reminders.run(id, wednesday);
         assertThat(sender.sent).hasSize(1);
-        assertThat(practice.handle(ana, "D1", london, "stop")).contains("Stopped");
+        assertThat(PracticeMrkdwn.render(practice.handle(ana, "D1", london, "stop"))).contains("Stopped");
         assertThat(reminders.run(id, wednesday.plus(Duration.ofDays(1)))).isEmpty();
-        assertThat(practice.handle(ana, "D1", london, "status")).contains("no daily practice");
+        assertThat(PracticeMrkdwn.render(practice.handle(ana, "D1", london, "status"))).contains("no daily practice");
     }
 
     @Test
@@ -227,18 +227,18 @@ class ReminderServiceTest {
         long id = subscribe("Europe/London", "daily 09:00 everyday mix");
         Subscription s = repository.find(id).orElseThrow();
         assertThat(reminders.stageFor(s).id()).isEqualTo("recruiter-screen");
-        assertThat(practice.snooze(ana, id, false)).contains("Snoozed", "today at 09:00");
+        assertThat(PracticeMrkdwn.render(practice.snooze(ana, id, false))).contains("Snoozed", "today at 09:00");
         var captor = org.mockito.ArgumentCaptor.forClass(com.github.kagkarlsson.scheduler.task.SchedulableInstance.class);
         org.mockito.Mockito.verify(schedulerClient, org.mockito.Mockito.times(2)).scheduleIfNotExists(captor.capture());
         var snooze = captor.getAllValues().get(1);
         assertThat(snooze.getTaskName()).isEqualTo("practice-snooze");
         assertThat(snooze.getNextExecutionTime(clock.instant())).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
-        assertThat(practice.snooze(new Learner("T1", "USOMEONE"), id, false)).contains("not yours");
+        assertThat(PracticeMrkdwn.render(practice.snooze(new Learner("T1", "USOMEONE"), id, false))).contains("not yours");
     }
 
     @Test
     void channelQuestionOfTheDayIsClaimedByEachMemberWhoAnswers() {
-        String reply = practice.handle(ana, "C77", ZoneId.of("Europe/London"), "channel daily 10:00 system-design");
+        String reply = PracticeMrkdwn.render(practice.handle(ana, "C77", ZoneId.of("Europe/London"), "channel daily 10:00 system-design"));
         assertThat(reply).contains("question of the day");
         long id = repository.currentForChannel("T1", "C77").orElseThrow().id();
         Instant due = Instant.parse("2026-11-23T10:00:00Z");
@@ -259,7 +259,7 @@ class ReminderServiceTest {
         Instant due = Instant.parse("2026-11-23T09:00:00Z");
         clock.set(due);
         ReviewPicker review = who -> Optional.of(new ReviewPicker.Due("coding", "code-sliding-window-topk"));
-        reminders = new ReminderService(repository, interviews, stages, sender, metrics, clock, review);
+        reminders = new ReminderService(repository, interviews, stages, sender, metrics, clock, review, StageScores.NONE);
         reminders.run(id, due);
         assertThat(sender.sent).containsExactly("UANA:coding:streak=0");
         String asked = db.jdbi().withHandle(h -> h.createQuery(

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import coach.config.StageCatalog;
 import coach.interview.InterviewRepository;
+import coach.jobs.Jobs;
 import coach.interview.InterviewService;
 import coach.interview.Learner;
 import coach.interview.QuestionBank;
@@ -84,13 +85,14 @@ class TwoInstancesOnPostgresTest {
             for (String name : List.of("a", "b")) {
                 ReminderSender sender = name.equals("a") ? counts : new CountingSender(name, counts);
                 ReminderService reminders = new ReminderService(repository, interviews, stages, sender, new SimpleMeterRegistry(), clock);
-                PracticeJobs jobs = new PracticeJobs(reminders);
+                // the client knows the kinds of job; this instance's scheduler runs them
+                PracticeJobs jobs = new PracticeJobs(reminders,
+                        new Jobs(db, List.of(PracticeJobs.REMINDER, PracticeJobs.SNOOZE), () -> {}).client());
                 Scheduler scheduler = Scheduler.create(db.dataSource(), List.of(jobs.reminderTask(), jobs.snoozeTask()))
                         .schedulerName(new SchedulerName.Fixed("instance-" + name))
                         .threads(4)
                         .pollingInterval(Duration.ofMillis(200))
                         .build();
-                jobs.bind(() -> scheduler);
                 schedulers.add(scheduler);
                 if (first == null) first = jobs;
             }

@@ -26,6 +26,11 @@ class ProgressServiceTest {
         app = new App(AppConfig.fromEnv(Map.of("COACH_DB_URL", TestApps.memoryDb())), clock, new Random(1));
     }
 
+    /** The app's core services (the fixture's narrow view of it). */
+    App.Components core() {
+        return app.components();
+    }
+
     @AfterEach
     void stop() {
         app.close();
@@ -33,13 +38,13 @@ class ProgressServiceTest {
 
     /** Stores a graded system-design answer with the given criterion scores, as the grading job would. */
     void graded(String user, String question, int overall, int impact, int tradeoffs, Instant at) {
-        coach.testing.GradeRows.graded(app.database.jdbi(), user, "system-design", question, overall,
+        coach.testing.GradeRows.graded(core().database().jdbi(), user, "system-design", question, overall,
                 Map.of("customer-impact", impact, "tradeoffs", tradeoffs, "key-points", 3), at);
     }
 
     @Test
     void noHistoryInvitesTheFirstMock() {
-        Progress p = app.progress.progress(new Learner("T1", "UNEW"));
+        Progress p = core().progress().progress(new Learner("T1", "UNEW"));
         assertThat(p.answers()).isZero();
         assertThat(p.needs()).contains("Start your first mock");
         assertThat(p.next().stageId()).isEqualTo("recruiter-screen");
@@ -48,7 +53,7 @@ class ProgressServiceTest {
     @Test
     void oneAnswerShowsScoresAndSaysWhatATrendNeeds() {
         graded("U1", "sd-feature-store-llm", 40, 2, 2, T0);
-        Progress p = app.progress.progress(new Learner("T1", "U1"));
+        Progress p = core().progress().progress(new Learner("T1", "U1"));
         assertThat(p.needs()).contains("1 answer", "trends need 3 answers", "2 more");
         assertThat(p.stages()).singleElement().satisfies(s -> assertThat(s.average()).isEqualTo(40));
     }
@@ -60,7 +65,7 @@ class ProgressServiceTest {
             graded("U2", "sd-q" + i, 95, 5, 5, T0.plus(Duration.ofDays(i)));
         }
         clock.set(T0.plus(Duration.ofDays(5)));
-        Progress p = app.progress.progress(new Learner("T1", "U1"));
+        Progress p = core().progress().progress(new Learner("T1", "U1"));
         assertThat(p.answers()).isEqualTo(5);
         var impact = p.criteria().stream().filter(c -> c.criterionId().equals("customer-impact")).findFirst().orElseThrow();
         assertThat(impact.trend()).isEqualTo(Trend.IMPROVING);
@@ -82,12 +87,12 @@ class ProgressServiceTest {
             "grade", "grade_criterion", "practice_subscription", "practice_delivery", "practice_pause");
 
     int rows(String table, String user) {
-        return app.database.jdbi().withHandle(h -> h.createQuery("select count(*) from " + table
+        return core().database().jdbi().withHandle(h -> h.createQuery("select count(*) from " + table
                 + " where team_id = 'T1' and user_id = :u").bind("u", user).mapTo(Integer.class).one());
     }
 
     void practiceRows(String user) {
-        var repo = new coach.practice.PracticeRepository(app.database.jdbi());
+        var repo = new coach.practice.PracticeRepository(core().database().jdbi());
         long sub = repo.insert("T1", user, "dm", "D" + user, java.time.LocalTime.of(9, 0),
                 java.util.Set.of(java.time.DayOfWeek.MONDAY), "mix", java.time.ZoneId.of("Europe/London"), T0);
         repo.deliveryFor(repo.find(sub).orElseThrow(), java.time.LocalDate.of(2026, 11, 2), T0);
@@ -102,7 +107,7 @@ class ProgressServiceTest {
             practiceRows(user);
         }
         LEARNER_TABLES.forEach(t -> assertThat(rows(t, "U1")).as(t).isPositive());
-        Map<String, Integer> deleted = app.database.inTransaction(h -> app.progress.forget(new Learner("T1", "U1")));
+        Map<String, Integer> deleted = core().database().inTransaction(h -> core().progress().forget(new Learner("T1", "U1")));
         for (String table : LEARNER_TABLES) {
             assertThat(rows(table, "U1")).as("U1 rows left in " + table).isZero();
             assertThat(rows(table, "U2")).as("U2 rows in " + table).isPositive();
@@ -110,14 +115,14 @@ class ProgressServiceTest {
         assertThat(deleted).containsEntry("answer", 2).containsEntry("grade", 2).containsEntry("grade_criterion", 6)
                 .containsEntry("practice_subscription", 1).containsEntry("practice_delivery", 1).containsEntry("practice_pause", 1)
                 .containsEntry("asked_question", 2).containsEntry("interview_session", 2);
-        assertThat(app.progress.progress(new Learner("T1", "U1")).answers()).isZero();
+        assertThat(core().progress().progress(new Learner("T1", "U1")).answers()).isZero();
     }
 
     @Test
     void exportListsEveryAnswerWithItsScoresAsCsvAndOnlyTheLearnersOwn() throws Exception {
         graded("U1", "sd-feature-store-llm", 40, 2, 3, T0);
         graded("U2", "sd-other", 90, 5, 5, T0);
-        String csv = app.progress.exportCsv(new Learner("T1", "U1"));
+        String csv = core().progress().exportCsv(new Learner("T1", "U1"));
         var rows = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerFor(Map.class)
                 .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
                 .<Map<String, String>>readValues(csv).readAll();
@@ -131,7 +136,7 @@ class ProgressServiceTest {
     }
 
     long answerId(String user, String question) {
-        return app.database.jdbi().withHandle(h -> h.createQuery("select a.id from answer a join asked_question q on "
+        return core().database().jdbi().withHandle(h -> h.createQuery("select a.id from answer a join asked_question q on "
                 + "q.id = a.asked_question_id where a.user_id = :u and q.question_id = :q").bind("u", user).bind("q", question)
                 .mapTo(Long.class).one());
     }
@@ -142,21 +147,21 @@ class ProgressServiceTest {
         graded("U1", "sd-b", 40, 2, 2, T0);
         graded("U2", "sd-c", 40, 2, 2, T0);
         Learner u1 = new Learner("T1", "U1");
-        assertThat(app.progress.progress(u1).selfAssessment()).contains("Rate your answers 1–5");
-        assertThat(app.progress.rate(u1, answerId("U1", "sd-a"), 4)).isTrue();
-        assertThat(app.progress.rate(u1, answerId("U1", "sd-b"), 3)).isTrue();
-        assertThat(app.progress.rate(u1, answerId("U1", "sd-b"), 4)).isTrue(); // the latest tap wins
-        assertThat(app.progress.rate(u1, answerId("U2", "sd-c"), 5)).isFalse(); // someone else's answer
-        assertThat(app.progress.rate(u1, answerId("U1", "sd-a"), 6)).isFalse();
-        assertThat(app.progress.progress(u1).selfAssessment())
+        assertThat(core().progress().progress(u1).selfAssessment()).contains("Rate your answers 1–5");
+        assertThat(core().progress().rate(u1, answerId("U1", "sd-a"), 4)).isTrue();
+        assertThat(core().progress().rate(u1, answerId("U1", "sd-b"), 3)).isTrue();
+        assertThat(core().progress().rate(u1, answerId("U1", "sd-b"), 4)).isTrue(); // the latest tap wins
+        assertThat(core().progress().rate(u1, answerId("U2", "sd-c"), 5)).isFalse(); // someone else's answer
+        assertThat(core().progress().rate(u1, answerId("U1", "sd-a"), 6)).isFalse();
+        assertThat(core().progress().progress(u1).selfAssessment())
                 .isEqualTo("You rate yourself about 2 points above the grade (2 rated answers): check your answers "
                         + "against the rubric's anchors before you submit.");
-        assertThat(app.progress.progress(new Learner("T1", "U2")).selfAssessment()).contains("Rate your answers");
+        assertThat(core().progress().progress(new Learner("T1", "U2")).selfAssessment()).contains("Rate your answers");
     }
 
     @Test
     void theTeamViewShowsAggregatesOnlyFromThreeMembersAndNeverOneScore() {
-        TeamView team = app.progress.team();
+        TeamView team = core().progress().team();
         clock.set(T0.plus(Duration.ofDays(10)));
         graded("UA", "sd-a", 40, 2, 2, T0.plus(Duration.ofDays(9)));
         graded("UB", "sd-a", 60, 3, 3, T0.plus(Duration.ofDays(9)));
@@ -177,7 +182,7 @@ class ProgressServiceTest {
             assertThat(l.learners()).isEqualTo(3);
         });
         assertThat(team.summary("T1", "C2").members()).isZero(); // membership is per channel
-        app.database.inTransaction(h -> app.progress.forget(new Learner("T1", "UC")));
+        core().database().inTransaction(h -> core().progress().forget(new Learner("T1", "UC")));
         assertThat(team.summary("T1", "C1").enough()).isFalse();
     }
 }

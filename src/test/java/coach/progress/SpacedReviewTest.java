@@ -2,7 +2,7 @@ package coach.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coach.grading.GradeRepository.Scored;
+import coach.grading.ScoredAnswer;
 import coach.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,19 +16,19 @@ class SpacedReviewTest {
     static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
     long ids = 1;
 
-    Scored answer(String question, int overall, Instant at, Map<String, Integer> criteria) {
+    ScoredAnswer answer(String question, int overall, Instant at, Map<String, Integer> criteria) {
         long id = ids++;
-        return new Scored(id, id, question, "main", "system-design", overall, criteria, at);
+        return new ScoredAnswer(id, id, question, "main", "system-design", overall, criteria, at);
     }
 
-    List<String> dueQuestions(List<Scored> history, Instant now) {
+    List<String> dueQuestions(List<ScoredAnswer> history, Instant now) {
         return SpacedReview.due(history, now, id -> id).stream().map(Progress.ReviewItem::questionId).toList();
     }
 
     @Test
     void aWeakAnswerComesBackAfterOneThreeSevenAndFourteenDaysAndAStrongOneEndsIt() {
         MutableClock clock = new MutableClock(T0);
-        List<Scored> history = new ArrayList<>(List.of(answer("q1", 38, T0, Map.of("customer-impact", 1, "tradeoffs", 3))));
+        List<ScoredAnswer> history = new ArrayList<>(List.of(answer("q1", 38, T0, Map.of("customer-impact", 1, "tradeoffs", 3))));
         assertThat(dueQuestions(history, clock.instant())).isEmpty();
         clock.advance(Duration.ofHours(23));
         assertThat(dueQuestions(history, clock.instant())).isEmpty();
@@ -62,10 +62,10 @@ class SpacedReviewTest {
 
     @Test
     void dueItemsComeOldestFirstAndFollowUpsAreNotReviewed() {
-        List<Scored> history = List.of(
+        List<ScoredAnswer> history = List.of(
                 answer("late", 30, T0.plus(Duration.ofDays(2)), Map.of()),
                 answer("early", 30, T0, Map.of()),
-                new Scored(99, 99, "follow", "follow_up", "system-design", 10, Map.of(), T0));
+                new ScoredAnswer(99, 99, "follow", "follow_up", "system-design", 10, Map.of(), T0));
         assertThat(dueQuestions(history, T0.plus(Duration.ofDays(10)))).containsExactly("early", "late");
     }
 

@@ -19,13 +19,18 @@ import org.junit.jupiter.api.Test;
 class WeaknessFocusTest {
     final App app = new App(AppConfig.fromEnv(Map.of("COACH_DB_URL", TestApps.memoryDb())), Clock.systemUTC(), new Random(5));
 
+    /** The app's core services (the fixture's narrow view of it). */
+    App.Components core() {
+        return app.components();
+    }
+
     @AfterEach
     void stop() {
         app.close();
     }
 
     void gradedWeakOnTradeoffs(String user) {
-        app.database.jdbi().useHandle(h -> {
+        core().database().jdbi().useHandle(h -> {
             long s = h.createUpdate("insert into interview_session (team_id, user_id, stage_id, status, created_at) "
                     + "values ('T1', :u, 'system-design', 'open', current_timestamp)").bind("u", user)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -50,12 +55,12 @@ class WeaknessFocusTest {
     void aLearnerWeakOnTradeoffsGetsQuestionsThatAskForThemFirstAndNoRepeatsBeforeTheBankIsUsedUp() {
         Learner who = new Learner("T1", "UWEAK");
         gradedWeakOnTradeoffs("UWEAK");
-        var stage = app.stages.get("system-design");
-        WeaknessFocus focus = new WeaknessFocus(app.grading::criterionAverages, app.grading.rubrics());
+        var stage = core().stages().get("system-design");
+        WeaknessFocus focus = new WeaknessFocus(core().grading()::criterionAverages, core().grading().rubrics());
         var preferred = focus.prefer(who, stage);
         int bank = 0;
         int exercising = 0;
-        for (var q : app.interviews.bankFor(stage.id())) {
+        for (var q : core().interviews().bankFor(stage.id())) {
             if (q.id().equals("sd-feature-store-llm")) continue; // answered already (the fixture)
             bank++;
             if (preferred.test(q)) exercising++;
@@ -63,19 +68,19 @@ class WeaknessFocusTest {
         assertThat(exercising).isBetween(1, bank - 1); // a real preference, not all or nothing
         Set<String> asked = new HashSet<>();
         for (int i = 0; i < exercising; i++) {
-            InterviewService.Asked a = app.interviews.ask(who, stage, null);
+            InterviewService.Asked a = core().interviews().ask(who, stage, null);
             assertThat(preferred.test(a.question())).as("ask %d prefers trade-off questions", i).isTrue();
             asked.add(a.question().id());
         }
         for (int i = exercising; i < bank; i++) {
-            asked.add(app.interviews.ask(who, stage, null).question().id());
+            asked.add(core().interviews().ask(who, stage, null).question().id());
         }
         assertThat(asked).hasSize(bank).doesNotContain("sd-feature-store-llm"); // the whole bank before any repeat
     }
 
     @Test
     void withNoHistoryThereIsNoPreference() {
-        var preferred = new WeaknessFocus(app.grading::criterionAverages, app.grading.rubrics()).prefer(new Learner("T1", "UNEW"), app.stages.get("coding"));
-        assertThat(app.interviews.bankFor("coding")).noneMatch(preferred);
+        var preferred = new WeaknessFocus(core().grading()::criterionAverages, core().grading().rubrics()).prefer(new Learner("T1", "UNEW"), core().stages().get("coding"));
+        assertThat(core().interviews().bankFor("coding")).noneMatch(preferred);
     }
 }

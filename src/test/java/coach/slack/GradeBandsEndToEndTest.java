@@ -96,7 +96,7 @@ class GradeBandsEndToEndTest extends SlackAppTest {
     }
 
     Map<String, Object> latestAsked(String user, int alreadyAsked) {
-        return app.app().database.jdbi().withHandle(h -> h.createQuery("""
+        return app.database().jdbi().withHandle(h -> h.createQuery("""
                         select question_id, message_ts from asked_question where user_id = :u and message_ts is not null
                         order by id limit 1 offset :n""").bind("u", user).bind("n", alreadyAsked)
                 .mapToMap().findFirst().orElse(null));

@@ -84,13 +84,13 @@ class GradingCapacityEndToEndTest {
     String ask(String user, String channel) {
         int before = count(user);
         app.client().slashCommand("/mock", "coding", "T1", user, channel, slack.responseUrl());
-        return await().atMost(Duration.ofSeconds(10)).until(() -> app.app().database.jdbi().withHandle(h -> h.createQuery(
+        return await().atMost(Duration.ofSeconds(10)).until(() -> app.database().jdbi().withHandle(h -> h.createQuery(
                         "select message_ts from asked_question where user_id = :u and message_ts is not null order by id limit 1 offset :n")
                 .bind("u", user).bind("n", before).mapTo(String.class).findFirst().orElse(null)), Objects::nonNull);
     }
 
     int count(String user) {
-        return app.app().database.jdbi().withHandle(h -> h.createQuery(
+        return app.database().jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from asked_question where user_id = :u and message_ts is not null").bind("u", user).mapTo(Integer.class).one());
     }
 
@@ -120,14 +120,14 @@ class GradingCapacityEndToEndTest {
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> reportThreads("DTEN").size() == 10);
         assertThat(reportThreads("DTEN")).containsExactlyElementsOf(threads);
-        int llm = app.app().database.jdbi().withHandle(h -> h.createQuery(
+        int llm = app.database().jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from grade where user_id = :u and outcome = 'llm' and input_tokens = 900").bind("u", user).mapTo(Integer.class).one());
         assertThat(llm).isEqualTo(10);
         // both graders ran on every LLM-graded answer: the gap between them is recorded once per answer
         // (worked out in the background after the report: the learner never waits for it)
-        await().atMost(Duration.ofSeconds(30)).until(() -> app.app().metrics.find("coach.grader.disagreement").summary() != null
-                && app.app().metrics.find("coach.grader.disagreement").summary().count() >= 10);
-        assertThat(app.app().metrics.scrape()).contains("coach_grader_disagreement_points_count");
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.metrics().find("coach.grader.disagreement").summary() != null
+                && app.metrics().find("coach.grader.disagreement").summary().count() >= 10);
+        assertThat(app.metrics().scrape()).contains("coach_grader_disagreement_points_count");
     }
 
     @Test
@@ -143,7 +143,7 @@ class GradingCapacityEndToEndTest {
                 .filter(r -> "DLIM".equals(field(r, "channel")) && field(r, "text") != null && field(r, "text").contains("scored"))
                 .reduce((a, b) -> b).orElseThrow();
         assertThat(field(last, "blocks")).contains("limit of 11 LLM gradings", "offline grader");
-        String outcome = app.app().database.jdbi().withHandle(h -> h.createQuery(
+        String outcome = app.database().jdbi().withHandle(h -> h.createQuery(
                 "select outcome from grade where user_id = :u order by id desc limit 1").bind("u", user).mapTo(String.class).one());
         assertThat(outcome).isEqualTo("limit");
     }

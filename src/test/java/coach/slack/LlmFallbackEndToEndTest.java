@@ -25,7 +25,7 @@ class LlmFallbackEndToEndTest {
             env.put("OPENAI_TIMEOUT_SECONDS", "2");
             try (TestApps.Running app = TestApps.startSlack(env)) {
                 app.client().slashCommand("/mock", "ml", "T1", "U1", "D1", slack.responseUrl());
-                String ts = await().atMost(Duration.ofSeconds(10)).until(() -> app.app().database.jdbi().withHandle(h -> h.createQuery(
+                String ts = await().atMost(Duration.ofSeconds(10)).until(() -> app.database().jdbi().withHandle(h -> h.createQuery(
                         "select message_ts from asked_question where user_id = 'U1' and message_ts is not null")
                         .mapTo(String.class).findFirst().orElse(null)), java.util.Objects::nonNull);
                 String answer = "We serve the model behind a feature store; this cut p99 from 80 ms to 30 ms for the client.";
@@ -39,10 +39,10 @@ class LlmFallbackEndToEndTest {
                         .filter(r -> field(r, "text").contains("scored")).findFirst().orElseThrow();
                 assertThat(field(report, "blocks")).contains("offline grader", "could not be reached");
                 assertThat(openAi.requestCount()).isGreaterThanOrEqualTo(1);
-                String grader = app.app().database.jdbi().withHandle(h -> h.createQuery(
+                String grader = app.database().jdbi().withHandle(h -> h.createQuery(
                         "select grader from grade where user_id = 'U1'").mapTo(String.class).one());
                 assertThat(grader).isEqualTo("offline");
-                String stored = app.app().database.jdbi().withHandle(h -> h.createQuery(
+                String stored = app.database().jdbi().withHandle(h -> h.createQuery(
                         "select body from answer where user_id = 'U1'").mapTo(String.class).one());
                 assertThat(stored).isEqualTo(answer);
             }

@@ -62,13 +62,13 @@ class MockInterviewEndToEndTest {
     }
 
     Map<String, Object> questionRow(String channel) {
-        return running.app().database.jdbi().withHandle(h -> h.createQuery(
+        return running.database().jdbi().withHandle(h -> h.createQuery(
                         "select * from asked_question where team_id = :t and user_id = :u and channel_id = :c and message_ts is not null order by id desc limit 1")
                 .bind("t", TEAM).bind("u", user).bind("c", channel).mapToMap().findFirst().orElse(null));
     }
 
     int count(String sql) {
-        return running.app().database.jdbi().withHandle(h -> h.createQuery(sql).bind("t", TEAM).bind("u", user)
+        return running.database().jdbi().withHandle(h -> h.createQuery(sql).bind("t", TEAM).bind("u", user)
                 .mapTo(Integer.class).one());
     }
 
@@ -242,7 +242,7 @@ class MockInterviewEndToEndTest {
                 assertThat(block.get("text").get("text").asText().length()).isLessThanOrEqualTo(3000);
             }
         }
-        String stored = running.app().database.jdbi().withHandle(h -> h.createQuery(
+        String stored = running.database().jdbi().withHandle(h -> h.createQuery(
                 "select body from answer where team_id = :t and user_id = :u").bind("t", TEAM).bind("u", user).mapTo(String.class).one());
         assertThat(stored).hasSize(20_000);
     }
@@ -255,7 +255,7 @@ class MockInterviewEndToEndTest {
         var resp = client.event(threadReply("C600", ts, answer, "EvUtf" + user), Map.of());
         assertThat(resp.statusCode()).isEqualTo(200);
         awaitReport("chat.postEphemeral");
-        String stored = running.app().database.jdbi().withHandle(h -> h.createQuery(
+        String stored = running.database().jdbi().withHandle(h -> h.createQuery(
                 "select body from answer where team_id = :t and user_id = :u").bind("t", TEAM).bind("u", user).mapTo(String.class).one());
         assertThat(stored).isEqualTo(answer);
     }
@@ -296,7 +296,7 @@ class MockInterviewEndToEndTest {
         // a reply of the asker after it proves the other one was processed (and ignored) first: work runs in order
         client.event(threadReply("C800", ts, strongAnswer(), "EvOwn" + user), Map.of());
         awaitReport("chat.postEphemeral");
-        int others = running.app().database.jdbi().withHandle(h -> h.createQuery(
+        int others = running.database().jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from answer where user_id = 'UOTHER'").mapTo(Integer.class).one());
         assertThat(others).isZero();
     }
@@ -316,7 +316,7 @@ class MockInterviewEndToEndTest {
         String ts = askQuestion("sd", "D900");
         client.event(threadReply("D900", ts, strongAnswer(), "EvF1" + user), Map.of());
         await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from grade where team_id = :t and user_id = :u") == 1);
-        long answerId = running.app().database.jdbi().withHandle(h -> h.createQuery(
+        long answerId = running.database().jdbi().withHandle(h -> h.createQuery(
                 "select id from answer where team_id = :t and user_id = :u").bind("t", TEAM).bind("u", user).mapTo(Long.class).one());
         slack.reset();
         String action = JSON.writeValueAsString(Map.of("type", "block_actions", "team", Map.of("id", TEAM),
@@ -325,14 +325,14 @@ class MockInterviewEndToEndTest {
                 "actions", List.of(Map.of("action_id", "mock_follow_up", "block_id", "b", "value", String.valueOf(answerId),
                         "type", "button", "action_ts", "1"))));
         assertThat(client.interactive(action).statusCode()).isEqualTo(200);
-        Map<String, Object> followUp = await().atMost(Duration.ofSeconds(10)).until(() -> running.app().database.jdbi().withHandle(h -> h.createQuery(
+        Map<String, Object> followUp = await().atMost(Duration.ofSeconds(10)).until(() -> running.database().jdbi().withHandle(h -> h.createQuery(
                         "select * from asked_question where team_id = :t and user_id = :u and kind = 'follow_up' and message_ts is not null")
                 .bind("t", TEAM).bind("u", user).mapToMap().findFirst().orElse(null)), java.util.Objects::nonNull);
-        Map<String, Object> parent = running.app().database.jdbi().withHandle(h -> h.createQuery(
+        Map<String, Object> parent = running.database().jdbi().withHandle(h -> h.createQuery(
                 "select * from asked_question where team_id = :t and user_id = :u and kind = 'main'").bind("t", TEAM).bind("u", user).mapToMap().one());
         assertThat(followUp.get("session_id")).isEqualTo(parent.get("session_id"));
         assertThat(followUp.get("parent_id")).isEqualTo(parent.get("id"));
-        String bankFollowUps = String.join("|", running.app().interviews.question((String) parent.get("question_id")).orElseThrow().followUps());
+        String bankFollowUps = String.join("|", running.interviews().question((String) parent.get("question_id")).orElseThrow().followUps());
         assertThat(bankFollowUps).contains((String) followUp.get("prompt"));
         assertThat(blocks(slack.calls("chat.postMessage").get(0)).toString()).contains("Follow-up");
 

@@ -46,7 +46,7 @@ class OperabilityEndToEndTest {
             try (TestApps.Running app = TestApps.startSlack(env)) {
                 SignedClient client = app.client();
                 assertThat(client.slashCommand("/mock", "ml", "T1", "UOPS", "DOPS", slack.responseUrl()).statusCode()).isEqualTo(200);
-                String ts = await().atMost(Duration.ofSeconds(10)).until(() -> app.app().database.jdbi().withHandle(h -> h.createQuery(
+                String ts = await().atMost(Duration.ofSeconds(10)).until(() -> app.database().jdbi().withHandle(h -> h.createQuery(
                         "select message_ts from asked_question where user_id = 'UOPS' and message_ts is not null")
                         .mapTo(String.class).findFirst().orElse(null)), Objects::nonNull);
                 assertThat(client.event(JSON.writeValueAsString(Map.of("token", "x", "team_id", "T1", "api_app_id", "A1",

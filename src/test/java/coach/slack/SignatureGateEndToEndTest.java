@@ -24,7 +24,7 @@ class SignatureGateEndToEndTest extends SlackAppTest {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     int askedCount(String user) {
-        return app.app().database.jdbi().withHandle(h -> h.createQuery(
+        return app.database().jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from asked_question where user_id = :u").bind("u", user).mapTo(Integer.class).one());
     }
 

@@ -52,7 +52,7 @@ class SlackDeliveryEndToEndTest {
     }
 
     String messageTs(String user) {
-        return app.app().database.jdbi().withHandle(h -> h.createQuery(
+        return app.database().jdbi().withHandle(h -> h.createQuery(
                 "select message_ts from asked_question where user_id = :u").bind("u", user).mapTo(String.class).findFirst().orElse(null));
     }
 

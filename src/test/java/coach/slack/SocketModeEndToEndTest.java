@@ -43,7 +43,7 @@ class SocketModeEndToEndTest {
                 assertThat(ackFor(socket, "env-cmd-1")).as("the slash command's ack").isNotNull();
                 await().atMost(Duration.ofSeconds(15)).until(() -> !posts(slack, "D77").isEmpty());
                 assertThat(field(posts(slack, "D77").get(0), "text")).isNotBlank();
-                int asked = running.app().database.jdbi().withHandle(h -> h.createQuery(
+                int asked = running.database().jdbi().withHandle(h -> h.createQuery(
                         "select count(*) from asked_question where team_id = 'T1' and user_id = 'U77' and stage_id = 'system-design'")
                         .mapTo(Integer.class).one());
                 assertThat(asked).as("questions stored").isEqualTo(1);

@@ -43,12 +43,12 @@ class TwoAppInstancesOnPostgresTest {
                     assertThat(b.client().send(body, "application/x-www-form-urlencoded", ts, signature, Map.of())
                             .statusCode()).isEqualTo(200);
                     int n = i;
-                    threads.add(await().atMost(Duration.ofSeconds(20)).until(() -> a.app().database.jdbi().withHandle(h ->
+                    threads.add(await().atMost(Duration.ofSeconds(20)).until(() -> a.database().jdbi().withHandle(h ->
                             h.createQuery("select message_ts from asked_question where user_id = 'UPG' and message_ts is "
                                     + "not null order by id limit 1 offset :n").bind("n", n).mapTo(String.class)
                                     .findFirst().orElse(null)), Objects::nonNull));
                 }
-                int asked = a.app().database.jdbi().withHandle(h -> h.createQuery(
+                int asked = a.database().jdbi().withHandle(h -> h.createQuery(
                         "select count(*) from asked_question where user_id = 'UPG'").mapTo(Integer.class).one());
                 assertThat(asked).isEqualTo(4); // four commands, each delivered twice: four questions
 
@@ -67,9 +67,9 @@ class TwoAppInstancesOnPostgresTest {
                 // and it stays at four: no duplicate report shows up from either instance
                 await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).until(() -> reports(slack).size() == 4);
                 assertThat(reports(slack)).containsExactlyElementsOf(threads);
-                int answers = a.app().database.jdbi().withHandle(h -> h.createQuery(
+                int answers = a.database().jdbi().withHandle(h -> h.createQuery(
                         "select count(*) from answer where user_id = 'UPG'").mapTo(Integer.class).one());
-                int grades = a.app().database.jdbi().withHandle(h -> h.createQuery(
+                int grades = a.database().jdbi().withHandle(h -> h.createQuery(
                         "select count(*) from grade where user_id = 'UPG'").mapTo(Integer.class).one());
                 assertThat(answers).isEqualTo(4);
                 assertThat(grades).isEqualTo(4);

@@ -3,6 +3,7 @@ package coach.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import coach.comp.WatchedChannels;
+import coach.slack.EventLog;
 import coach.jobs.Jobs;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -26,8 +27,7 @@ class TransactionsOnPostgresTest {
              Database db = Database.open(pg.getJdbcUrl("postgres", "postgres"))) {
             EventLog events = new EventLog(db.jdbi(), Clock.systemUTC());
             WatchedChannels watched = new WatchedChannels(db.jdbi(), Clock.systemUTC());
-            OneTimeTask<Long> task = Tasks.oneTime(WORK).execute((i, c) -> {});
-            Jobs jobs = new Jobs(db, List.of(task));
+            Jobs jobs = new Jobs(db, List.of(WORK), () -> {});
             assertThat(events.firstDelivery("T1", "Ev1")).isTrue();
             watched.watch("T1", "C1", "U1");
             boolean[] seen = new boolean[2];

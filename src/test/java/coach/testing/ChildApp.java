@@ -14,7 +14,7 @@ public final class ChildApp {
 
     public static void main(String[] args) throws Exception {
         App app = new App(AppConfig.fromEnv(System.getenv()), Clock.systemUTC(), new Random());
-        int port = app.startSlack();
+        int port = app.start();
         System.out.println("PORT=" + port);
         System.out.flush();
         Thread.currentThread().join();

@@ -26,7 +26,32 @@ public final class TestApps {
         return "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     }
 
+    /** A started app; its core services through {@link #core()} (or the shortcuts), never through fields. */
     public record Running(App app, int port, SignedClient client) implements AutoCloseable {
+        public App.Components core() {
+            return app.components();
+        }
+
+        public coach.store.Database database() {
+            return core().database();
+        }
+
+        public coach.interview.InterviewService interviews() {
+            return core().interviews();
+        }
+
+        public coach.progress.ProgressService progress() {
+            return core().progress();
+        }
+
+        public coach.config.StageCatalog stages() {
+            return core().stages();
+        }
+
+        public io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics() {
+            return core().metrics();
+        }
+
         @Override
         public void close() {
             app.close();
@@ -49,7 +74,7 @@ public final class TestApps {
     public static Running startSlack(Map<String, String> env) throws Exception {
         App app = new App(AppConfig.fromEnv(env), Clock.systemUTC(), new Random(42));
         try {
-            int port = app.startSlack();
+            int port = app.start();
             return new Running(app, port, new SignedClient(port));
         } catch (Exception | Error e) {
             app.close();

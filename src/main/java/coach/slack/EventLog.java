@@ -1,4 +1,4 @@
-package coach.store;
+package coach.slack;
 
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;

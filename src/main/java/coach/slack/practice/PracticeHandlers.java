@@ -1,5 +1,9 @@
-package coach.slack;
+package coach.slack.practice;
 
+import coach.slack.Outgoing;
+import coach.slack.SlackCommands;
+import coach.slack.SlackIds;
+import coach.slack.SlackOutbox;
 import coach.interview.Learner;
 import coach.practice.PracticeService;
 import coach.practice.ReminderSender;
@@ -16,14 +20,14 @@ import java.util.UUID;
  * /practice and the reminder buttons. The command needs the user's zone from their Slack profile, a Web API call,
  * so it is stored as a job before the ack and carried out by it; a snooze is stored before the ack.
  */
-final class PracticeHandlers {
+public final class PracticeHandlers {
     private final PracticeService practice;
     private final ReminderSender sender;
     private final Database database;
     private final SlackOutbox outbox;
     private final SlackCommands commands;
 
-    PracticeHandlers(PracticeService practice, ReminderSender sender, Database database, SlackOutbox outbox,
+    public PracticeHandlers(PracticeService practice, ReminderSender sender, Database database, SlackOutbox outbox,
                      SlackCommands commands) {
         this.practice = practice;
         this.sender = sender;
@@ -33,13 +37,13 @@ final class PracticeHandlers {
         commands.handle(SlackCommands.Kind.PRACTICE, this::runCommand);
     }
 
-    void register(App app) {
+    public void register(App app) {
         app.command("/practice", (req, ctx) -> {
             var p = req.getPayload();
             String text = p.getText() == null ? "" : p.getText().strip();
             Learner who = SlackIds.learner(p.getTeamId(), p.getUserId());
             if (text.isEmpty() || text.equalsIgnoreCase("help") || who == null || p.getResponseUrl() == null) {
-                return ctx.ack(r -> r.responseType("ephemeral").text(PracticeService.help()));
+                return ctx.ack(r -> r.responseType("ephemeral").text(PracticeMrkdwn.help()));
             }
             commands.submit(SlackCommands.Kind.PRACTICE, who.teamId(), who.userId(), p.getChannelId(), null, text,
                     p.getResponseUrl(), 0);
@@ -66,7 +70,7 @@ final class PracticeHandlers {
         Learner who = new Learner(c.teamId(), c.userId());
         ZoneId zone = zoneOf(who);
         database.inTransaction(h -> {
-            String reply = practice.handle(who, c.channel(), zone, c.text());
+            String reply = PracticeMrkdwn.render(practice.handle(who, c.channel(), zone, c.text()));
             outbox.send(Outgoing.response(c.id() + ":reply", who.teamId(), who.userId(), c.responseUrl(), reply, false));
             return null;
         });
@@ -78,7 +82,7 @@ final class PracticeHandlers {
         long id = SlackIds.parseId(p.getActions() == null || p.getActions().isEmpty() ? null : p.getActions().get(0).getValue());
         if (who != null && id > 0) {
             database.inTransaction(h -> {
-                String reply = practice.snooze(who, id, tomorrow);
+                String reply = PracticeMrkdwn.render(practice.snooze(who, id, tomorrow));
                 if (p.getResponseUrl() != null) {
                     outbox.send(Outgoing.response("reply:" + UUID.randomUUID(), who.teamId(), who.userId(),
                             p.getResponseUrl(), reply, false));

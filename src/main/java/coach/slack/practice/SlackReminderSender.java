@@ -1,5 +1,11 @@
-package coach.slack;
+package coach.slack.practice;
 
+import coach.slack.Mrkdwn;
+import coach.slack.Outgoing;
+import coach.slack.SlackDeliveries;
+import coach.slack.SlackFault;
+import coach.slack.SlackJson;
+import coach.slack.SlackPoster;
 import coach.interview.InterviewService;
 import coach.interview.Learner;
 import coach.jobs.RetryLater;
@@ -23,7 +29,7 @@ public final class SlackReminderSender implements ReminderSender {
     private final SlackPoster poster;
     private final SlackDeliveries deliveries;
 
-    SlackReminderSender(SlackPoster poster, SlackDeliveries deliveries) {
+    public SlackReminderSender(SlackPoster poster, SlackDeliveries deliveries) {
         this.poster = poster;
         this.deliveries = deliveries;
     }

@@ -1,5 +1,10 @@
-package coach.slack;
+package coach.slack.mock;
 
+import coach.slack.Outgoing;
+import coach.slack.SlackCommands;
+import coach.slack.SlackIds;
+import coach.slack.SlackJson;
+import coach.slack.SlackOutbox;
 import coach.config.Stage;
 import coach.config.StageCatalog;
 import coach.grading.GradingJobs;
@@ -35,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * is committed, with the job that carries on from it, before the listener acks; the slow part (posting, grading,
  * an LLM-written follow-up) runs as a persistent job after the ack.
  */
-final class MockHandlers {
+public final class MockHandlers {
     private static final Logger log = LoggerFactory.getLogger(MockHandlers.class);
     /** A modal's trigger_id is dead after 3 seconds: later, opening it is pointless. */
     private static final Duration TRIGGER_LIFE = Duration.ofSeconds(3);
@@ -47,26 +52,16 @@ final class MockHandlers {
     private final Database database;
     private final SlackOutbox outbox;
     private final SlackCommands commands;
-    private final TopLevelMessages topLevel;
-    private final ChannelQuestions channelQuestions;
+    private final MockPorts.TopLevelMessages topLevel;
+    private final MockPorts.ChannelQuestions channelQuestions;
     private final Clock clock;
-    private final ProgressHandlers progress;
+    private final MockPorts.ProgressCommands progress;
 
-    /** A channel's question of the day: a member's reply in its thread becomes their own asked question. */
-    interface ChannelQuestions {
-        Optional<AskedQuestion> claim(Learner who, String channelId, String messageTs);
-    }
-
-    /** Where top-level messages (not thread replies to a question) go: the comp feature. */
-    interface TopLevelMessages {
-        void onMessage(String team, String eventId, String channel, String channelType, String user, String ts,
-                       String text, String botUserId);
-    }
-
-    record Deps(StageCatalog stages, InterviewService interviews, GradingService grading, GradingJobs gradingJobs,
+    public record Deps(StageCatalog stages, InterviewService interviews, GradingService grading, GradingJobs gradingJobs,
                 Database database, SlackOutbox outbox, SlackCommands commands, Clock clock) {}
 
-    MockHandlers(Deps deps, TopLevelMessages topLevel, ChannelQuestions channelQuestions, ProgressHandlers progress) {
+    public MockHandlers(Deps deps, MockPorts.TopLevelMessages topLevel, MockPorts.ChannelQuestions channelQuestions,
+                        MockPorts.ProgressCommands progress) {
         this.progress = progress;
         this.stages = deps.stages();
         this.interviews = deps.interviews();
@@ -81,7 +76,7 @@ final class MockHandlers {
         commands.handle(SlackCommands.Kind.FOLLOW_UP, this::runFollowUp);
     }
 
-    void register(App app) {
+    public void register(App app) {
         app.command("/mock", this::mockCommand);
         app.blockAction(Pattern.compile(Pattern.quote(InterviewViews.ACTION_PICK_STAGE) + ".+"), this::nextQuestion);
         app.blockAction(InterviewViews.ACTION_NEXT, this::nextQuestion);
@@ -272,7 +267,7 @@ final class MockHandlers {
         return summary;
     }
 
-    static Outgoing questionPost(InterviewService.Asked asked, String channel, String responseUrl) {
+    public static Outgoing questionPost(InterviewService.Asked asked, String channel, String responseUrl) {
         AskedQuestion q = asked.asked();
         return Outgoing.message("question:" + q.id(), q.teamId(), q.userId(), channel, null,
                         InterviewViews.questionFallback(asked.stage(), q),
@@ -292,7 +287,7 @@ final class MockHandlers {
             gradingJobs.enqueue(answer.id());
             if (asked.channelId() != null) {
                 outbox.send(Outgoing.privately("grading:" + answer.id(), asked.teamId(), asked.userId(), asked.channelId(),
-                        asked.messageTs(), "Grading your answer…", SlackJson.blocks(ProgressViews.gradingWithRating(answer.id()))));
+                        asked.messageTs(), "Grading your answer…", SlackJson.blocks(progress.gradingWithRating(answer.id()))));
             }
             log.info("answer {} stored ({} chars, via {})", answer.id(), text.length(), source);
         });

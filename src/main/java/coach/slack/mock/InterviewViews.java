@@ -1,5 +1,7 @@
-package coach.slack;
+package coach.slack.mock;
 
+import coach.slack.Mrkdwn;
+import coach.slack.SlackLimits;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.asBlocks;
 import static com.slack.api.model.block.Blocks.context;
@@ -36,14 +38,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Block Kit for the interview: stage picker, question, answer modal, graded report. */
-final class InterviewViews {
-    static final String ACTION_PICK_STAGE = "mock_stage_";
-    static final String ACTION_ANSWER = "mock_answer";
-    static final String ACTION_NEXT = "mock_next";
-    static final String ACTION_FOLLOW_UP = "mock_follow_up";
+public final class InterviewViews {
+    public static final String ACTION_PICK_STAGE = "mock_stage_";
+    public static final String ACTION_ANSWER = "mock_answer";
+    public static final String ACTION_NEXT = "mock_next";
+    public static final String ACTION_FOLLOW_UP = "mock_follow_up";
     /** Opens the answer modal again for the same question: a new attempt, graded and compared with the last. */
-    static final String ACTION_TRY_AGAIN = "mock_try_again";
-    static final String ACTION_FINISH = "mock_finish";
+    public static final String ACTION_TRY_AGAIN = "mock_try_again";
+    public static final String ACTION_FINISH = "mock_finish";
     static final String MODAL_ANSWER = "mock_answer_modal";
     static final String ANSWER_BLOCK = "answer_block";
     static final String ANSWER_INPUT = "answer_input";

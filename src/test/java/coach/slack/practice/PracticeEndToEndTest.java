@@ -1,5 +1,8 @@
-package coach.slack;
+package coach.slack.practice;
 
+import coach.slack.DeliveryLog;
+import coach.slack.SlackDeliveries;
+import coach.slack.SlackPoster;
 import static coach.testing.SlackStandIn.field;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -50,7 +53,7 @@ class PracticeEndToEndTest extends SlackAppTest {
     @Test
     void subscribeInTheUsersOwnZoneThenStatusPauseResumeStop() throws Exception {
         assertThat(practice("UP1", "daily 09:00 weekdays mix")).contains("at 09:00 on weekdays (Asia/Kathmandu)", "First one");
-        int scheduled = app.app().database.jdbi().withHandle(h -> h.createQuery(
+        int scheduled = app.database().jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from scheduled_tasks where task_name = 'practice-reminder'").mapTo(Integer.class).one());
         assertThat(scheduled).isGreaterThanOrEqualTo(1);
         assertThat(practice("UP1", "status")).contains("Next:", "Streak: *0 days*");
@@ -75,11 +78,11 @@ class PracticeEndToEndTest extends SlackAppTest {
         Slack client = Slack.getInstance(config);
         SlackPoster poster = new SlackPoster(client, client.methods("xoxb-test"));
         SlackReminderSender sender = new SlackReminderSender(poster, new SlackDeliveries(poster,
-                new DeliveryLog(app.app().database.jdbi(), java.time.Clock.systemUTC()), java.time.Clock.systemUTC(), Duration.ofSeconds(20)));
+                new DeliveryLog(app.database().jdbi(), java.time.Clock.systemUTC()), java.time.Clock.systemUTC(), Duration.ofSeconds(20)));
         StageCatalog stages = StageCatalog.load(Path.of("config"));
         Subscription sub = new Subscription(1, "T1", "U1", Subscription.DM, null, LocalTime.of(9, 0),
                 EnumSet.allOf(DayOfWeek.class), "mix", ZoneId.of("UTC"), Subscription.ACTIVE, null);
-        var asked = app.app().interviews.ask(new Learner("T1", "U1"), stages.get("coding"), null);
+        var asked = app.interviews().ask(new Learner("T1", "U1"), stages.get("coding"), null);
 
         slack.server.stubFor(post(urlPathEqualTo("/api/conversations.open")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"channel\":{\"id\":\"D123\"}}")));
@@ -113,12 +116,12 @@ class PracticeEndToEndTest extends SlackAppTest {
         var resp = app.client().slashCommand("/practice", "channel daily 10:00 system-design", "T1", "UOWNER", "C900", slack.responseUrl());
         assertThat(resp.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> slack.responseUrlCalls().size() >= 2);
-        long subId = app.app().database.jdbi().withHandle(h -> h.createQuery(
+        long subId = app.database().jdbi().withHandle(h -> h.createQuery(
                 "select id from practice_subscription where channel_id = 'C900'").mapTo(Long.class).one());
         // post the question as the reminder would, then a member answers in its thread
-        InterviewService.Asked asked = app.app().interviews.ask(owner, app.app().stages.get("system-design"), "C900");
-        app.app().interviews.attachMessage(asked.asked(), "C900", "1800000005.000100");
-        app.app().database.jdbi().useHandle(h -> h.createUpdate("""
+        InterviewService.Asked asked = app.interviews().ask(owner, app.stages().get("system-design"), "C900");
+        app.interviews().attachMessage(asked.asked(), "C900", "1800000005.000100");
+        app.database().jdbi().useHandle(h -> h.createUpdate("""
                 insert into practice_channel_post (team_id, channel_id, message_ts, user_id, subscription_id, stage_id, question_id, prompt)
                 values ('T1', 'C900', '1800000005.000100', 'UOWNER', :sub, 'system-design', :q, :p)""")
                 .bind("sub", subId).bind("q", asked.question().id()).bind("p", asked.asked().prompt()).execute());

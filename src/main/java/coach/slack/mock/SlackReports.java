@@ -1,5 +1,9 @@
-package coach.slack;
+package coach.slack.mock;
 
+import coach.slack.Outgoing;
+import coach.slack.SlackDeliveries;
+import coach.slack.SlackFault;
+import coach.slack.SlackJson;
 import coach.config.StageCatalog;
 import coach.grading.GradedAnswer;
 import coach.grading.ReportDelivery;
@@ -15,12 +19,12 @@ import org.slf4j.LoggerFactory;
  * retries after Slack's Retry-After or with backoff); a fault retrying cannot fix is logged and the report dropped
  * (the grade stays stored).
  */
-final class SlackReports implements ReportDelivery {
+public final class SlackReports implements ReportDelivery {
     private static final Logger log = LoggerFactory.getLogger(SlackReports.class);
     private final SlackDeliveries deliveries;
     private final StageCatalog stages;
 
-    SlackReports(SlackDeliveries deliveries, StageCatalog stages) {
+    public SlackReports(SlackDeliveries deliveries, StageCatalog stages) {
         this.deliveries = deliveries;
         this.stages = stages;
     }

@@ -1,5 +1,8 @@
-package coach.slack;
+package coach.slack.practice;
 
+import coach.slack.Mrkdwn;
+import coach.slack.SlackLimits;
+import coach.slack.mock.InterviewViews;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;

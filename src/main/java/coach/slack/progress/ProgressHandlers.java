@@ -1,10 +1,20 @@
-package coach.slack;
+package coach.slack.progress;
 
+import coach.slack.Mrkdwn;
+import coach.slack.Outgoing;
+import coach.slack.SlackApp;
+import coach.slack.SlackCommands;
+import coach.slack.SlackFault;
+import coach.slack.SlackIds;
+import coach.slack.SlackOutbox;
+import coach.slack.SlackPoster;
+import coach.slack.mock.MockHandlers;
+import coach.slack.mock.MockPorts;
+import coach.slack.practice.PracticeMrkdwn;
 import coach.config.StageCatalog;
 import coach.interview.InterviewService;
 import coach.interview.Learner;
 import coach.interview.MockCommand;
-import coach.practice.PracticeService;
 import coach.progress.Progress;
 import coach.progress.ProgressService;
 import coach.store.Database;
@@ -28,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * read from the learner's own rows only; a button carries no one else's ids that could be used (the learner is
  * always the user who pressed it).
  */
-final class ProgressHandlers {
+public final class ProgressHandlers implements MockPorts.ProgressCommands {
     private static final Logger log = LoggerFactory.getLogger(ProgressHandlers.class);
     private final ProgressService progress;
     private final InterviewService interviews;
@@ -40,7 +50,7 @@ final class ProgressHandlers {
     private final Function<Learner, Map<String, Integer>> forgetAdapterRows;
 
     /** @param forgetAdapterRows deletes the learner's Slack-only rows (deliveries, signatures, watched channels) */
-    ProgressHandlers(ProgressService progress, InterviewService interviews, StageCatalog stages, Database database,
+    public ProgressHandlers(ProgressService progress, InterviewService interviews, StageCatalog stages, Database database,
                      SlackApp.Parts parts, Function<Learner, Map<String, Integer>> forgetAdapterRows) {
         this.progress = progress;
         this.interviews = interviews;
@@ -52,7 +62,12 @@ final class ProgressHandlers {
         this.forgetAdapterRows = forgetAdapterRows;
     }
 
-    void register(App app) {
+    @Override
+    public List<com.slack.api.model.block.LayoutBlock> gradingWithRating(long answerId) {
+        return ProgressViews.gradingWithRating(answerId);
+    }
+
+    public void register(App app) {
         commands.handle(SlackCommands.Kind.EXPORT, this::export);
         app.blockAction(java.util.regex.Pattern.compile("^" + ProgressViews.ACTION_RATE_PREFIX + "[1-5]$"), (req, ctx) -> {
             Learner who = who(req);
@@ -128,7 +143,7 @@ final class ProgressHandlers {
             String channel = value(req);
             if (who != null && !channel.isBlank()) {
                 outbox.send(Outgoing.message("reminders-help:" + UUID.randomUUID(), who.teamId(), who.userId(), channel,
-                        null, PracticeService.help(), null));
+                        null, PracticeMrkdwn.help(), null));
             }
             return ctx.ack();
         });
@@ -138,8 +153,9 @@ final class ProgressHandlers {
      * The progress commands of /mock: `stats` answers in the ack (a couple of indexed queries), `review` asks the
      * oldest due question, `export` runs after the ack, `forget-me` asks for confirmation, `team` is the channel's view.
      */
-    Response command(MockCommand command, Learner who, SlashCommandPayload p,
-                     com.slack.api.bolt.context.builtin.SlashCommandContext ctx) {
+    @Override
+    public Response command(MockCommand command, Learner who, SlashCommandPayload p,
+                            com.slack.api.bolt.context.builtin.SlashCommandContext ctx) {
         if (command instanceof MockCommand.Team team) {
             return ctx.ack(r -> r.responseType("ephemeral").text(team(who, p.getChannelId(), team.action())));
         }

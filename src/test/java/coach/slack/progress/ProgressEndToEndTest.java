@@ -1,5 +1,8 @@
-package coach.slack;
+package coach.slack.progress;
 
+import coach.slack.SlackJson;
+import coach.slack.SlackLimits;
+import coach.slack.mock.InterviewViews;
 import static coach.testing.SlackStandIn.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,7 +26,7 @@ class ProgressEndToEndTest extends SlackAppTest {
 
     String askAndAnswer(String user, String channel, String answer, int n) throws Exception {
         app.client().slashCommand("/mock", "sd", "T1", user, channel, slack.responseUrl());
-        String ts = await().atMost(Duration.ofSeconds(10)).until(() -> app.app().database.jdbi().withHandle(h -> h.createQuery(
+        String ts = await().atMost(Duration.ofSeconds(10)).until(() -> app.database().jdbi().withHandle(h -> h.createQuery(
                         "select message_ts from asked_question where user_id = :u and message_ts is not null order by id limit 1 offset :n")
                 .bind("u", user).bind("n", n).mapTo(String.class).findFirst().orElse(null)), java.util.Objects::nonNull);
         app.client().event(JSON.writeValueAsString(Map.of("token", "x", "team_id", "T1", "api_app_id", "A1",
@@ -31,7 +34,7 @@ class ProgressEndToEndTest extends SlackAppTest {
                 "event", Map.of("type", "message", "channel", channel, "user", user, "text", answer,
                         "ts", "1800000200.00000" + n, "thread_ts", ts, "channel_type", "im"))), Map.of());
         int graded = n + 1;
-        await().atMost(Duration.ofSeconds(30)).until(() -> app.app().database.jdbi().withHandle(h -> h.createQuery(
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.database().jdbi().withHandle(h -> h.createQuery(
                 "select count(*) from grade where user_id = :u").bind("u", user).mapTo(Integer.class).one()) >= graded);
         return ts;
     }
@@ -48,7 +51,7 @@ class ProgressEndToEndTest extends SlackAppTest {
         String blocks = body.get("blocks").toString();
         assertThat(blocks).contains("Your progress", "System design", "By criterion", "weakest first", "Streak");
         // the weakest criterion is listed first, with its narration
-        String weakest = app.app().progress.progress(new coach.interview.Learner("T1", "USTATS")).weakest().orElseThrow().name();
+        String weakest = app.progress().progress(new coach.interview.Learner("T1", "USTATS")).weakest().orElseThrow().name();
         String criteria = blocks.substring(blocks.indexOf("weakest first"));
         String firstLine = criteria.substring(criteria.indexOf("• "), criteria.indexOf("\\n", criteria.indexOf("• ")));
         assertThat(firstLine).contains(weakest);
@@ -106,7 +109,7 @@ class ProgressEndToEndTest extends SlackAppTest {
     }
 
     int rows(String table, String user) {
-        return app.app().database.jdbi().withHandle(h -> h.createQuery("select count(*) from " + table
+        return app.database().jdbi().withHandle(h -> h.createQuery("select count(*) from " + table
                 + " where user_id = :u").bind("u", user).mapTo(Integer.class).one());
     }
 
@@ -160,9 +163,9 @@ class ProgressEndToEndTest extends SlackAppTest {
     @Test
     void anotherLearnersIdsOpenNothingOfTheirs() throws Exception {
         askAndAnswer("UOWNER", "DUOWNER", "Flink into Redis; p99 fell from 80 ms to 20 ms for the client.", 0);
-        long asked = app.app().database.jdbi().withHandle(h -> h.createQuery(
+        long asked = app.database().jdbi().withHandle(h -> h.createQuery(
                 "select id from asked_question where user_id = 'UOWNER'").mapTo(Long.class).one());
-        long answerId = app.app().database.jdbi().withHandle(h -> h.createQuery(
+        long answerId = app.database().jdbi().withHandle(h -> h.createQuery(
                 "select id from answer where user_id = 'UOWNER'").mapTo(Long.class).one());
         int modalsBefore = slack.calls("views.open").size();
         app.client().interactive(action("UINTRUDER", InterviewViews.ACTION_TRY_AGAIN, String.valueOf(asked), slack.responseUrl()));
@@ -186,12 +189,12 @@ class ProgressEndToEndTest extends SlackAppTest {
         var grading = slack.calls("chat.postMessage").stream().filter(r -> "DURATE".equals(field(r, "channel")))
                 .filter(r -> "Grading your answer…".equals(field(r, "text"))).findFirst().orElseThrow();
         assertThat(field(grading, "blocks")).contains("self_rate_1", "self_rate_5", "does not wait");
-        long answerId = app.app().database.jdbi().withHandle(h -> h.createQuery(
+        long answerId = app.database().jdbi().withHandle(h -> h.createQuery(
                 "select id from answer where user_id = 'URATE'").mapTo(Long.class).one());
         app.client().interactive(action("URATE", "self_rate_4", String.valueOf(answerId), slack.responseUrl()));
         await().atMost(Duration.ofSeconds(10)).until(() -> slack.responseUrlCalls().stream()
                 .anyMatch(r -> r.getBodyAsString().contains("You rated this answer 4/5")));
-        int stored = app.app().database.jdbi().withHandle(h -> h.createQuery(
+        int stored = app.database().jdbi().withHandle(h -> h.createQuery(
                 "select rating from self_rating where user_id = 'URATE'").mapTo(Integer.class).one());
         assertThat(stored).isEqualTo(4);
         JsonNode stats = JSON.readTree(app.client().slashCommand("/mock", "stats", "T1", "URATE", "DURATE",
@@ -215,7 +218,7 @@ class ProgressEndToEndTest extends SlackAppTest {
 
     @Test
     void theHomeViewOfOneAndOfAThousandGradedAnswersIsValidAndWithinLimits() throws Exception {
-        var jdbi = app.app().database.jdbi();
+        var jdbi = app.database().jdbi();
         String[] stages = {"recruiter-screen", "system-design", "coding", "ml-deep-dive", "architecture-case", "leadership-culture"};
         coach.testing.GradeRows.graded(jdbi, "UONE", "coding", "code-sliding-window-topk", 55,
                 Map.of("customer-impact", 2, "correctness", 4), Instant.now());
@@ -225,7 +228,7 @@ class ProgressEndToEndTest extends SlackAppTest {
                     Instant.now().minus(Duration.ofDays(2)));
         }
         for (String user : List.of("UONE", "UMANY")) {
-            Progress p = app.app().progress.progress(new coach.interview.Learner("T1", user));
+            Progress p = app.progress().progress(new coach.interview.Learner("T1", user));
             JsonNode home = JSON.readTree(SlackJson.view(ProgressViews.home(p, "D" + user)));
             assertThat(home.get("type").asText()).isEqualTo("home");
             assertThat(home.get("blocks").size()).isLessThanOrEqualTo(SlackLimits.BLOCKS_PER_MESSAGE);

@@ -1,5 +1,6 @@
-package coach.store;
+package coach.slack;
 
+import coach.store.Sql;
 import java.time.Clock;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;

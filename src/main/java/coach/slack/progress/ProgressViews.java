@@ -1,5 +1,7 @@
-package coach.slack;
+package coach.slack.progress;
 
+import coach.slack.Mrkdwn;
+import coach.slack.SlackLimits;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
