@@ -3,7 +3,7 @@ package coach;
 import coach.comp.CompPhraser;
 import coach.comp.CompService;
 import coach.comp.GroundingCheck;
-import coach.comp.WatchedChannels;
+import coach.slack.comp.WatchedChannels;
 import coach.config.AppConfig;
 import coach.config.CoachSettings;
 import coach.config.StageCatalog;

@@ -2,7 +2,8 @@ package coach.slack;
 
 import coach.comp.CompPhraser;
 import coach.comp.CompService;
-import coach.comp.WatchedChannels;
+import coach.slack.comp.CompHandlers;
+import coach.slack.comp.WatchedChannels;
 import coach.config.AppConfig;
 import coach.config.StageCatalog;
 import coach.grading.GradingJobs;

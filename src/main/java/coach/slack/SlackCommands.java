@@ -71,12 +71,12 @@ public final class SlackCommands {
         this.jobs = jobs;
     }
 
-    void handle(Kind kind, Handler handler) {
+    public void handle(Kind kind, Handler handler) {
         handlers.put(kind, handler);
     }
 
     /** Stores the command as a job (in the caller's transaction, if any); returns its id. */
-    String submit(Kind kind, String team, String user, String channel, String threadTs, String text, String responseUrl, long ref) {
+    public String submit(Kind kind, String team, String user, String channel, String threadTs, String text, String responseUrl, long ref) {
         String id = kind.name().toLowerCase() + ":" + UUID.randomUUID();
         jobs.scheduleIfNotExists(RUN.instance(id)
                 .data(new Command(id, kind, team, user, channel, threadTs, text, responseUrl, ref))
