@@ -43,8 +43,11 @@ final class OfferCounter {
         r.bullet("Script: \"" + lever.script() + "\"").source(n.source());
     }
 
-    void counter(CompReply.Builder r, OfferReport.Offer o, boolean usMedian, Double base, Double bonusPct, Double stock4) {
+    void counter(CompReply.Builder r, OfferReport.Offer o, boolean usMedian, OfferReport.Figures f) {
         Band band = o.band();
+        Double base = f.base();
+        Double bonusPct = f.bonusPct();
+        Double stock4 = f.stock4();
         r.text(CompReply.strong("Counter proposal"), " (negotiation guide levers)");
         if (stock4 != null) {
             r.bullet(stock(band, o.cur(), o.unit(), stock4));
