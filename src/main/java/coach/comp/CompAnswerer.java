@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
  */
 public final class CompAnswerer {
     static final String BAND_CAVEAT = "bands are ranges for ML/AI engineers with no level";
-    static final String VESTING_CAVEAT = "÷ 4 assumes the RSU grant vests evenly over its 4 years, which the guide does not state";
+    /** The caveat of a yearly split of a grant over {@code years} years (from comp.yaml, like every figure quoted). */
+    static String vestingCaveat(int years) {
+        return "÷ " + years + " assumes the RSU grant vests evenly over its " + years + " years, which the guide does not state";
+    }
     static final String NO_RATE = "The data has no exchange rate, so I don't convert between currencies;"
             + " each figure is in the currency its source uses.";
 
@@ -126,7 +129,7 @@ public final class CompAnswerer {
             bandLines(r, b, comps, q.period());
             r.source(b.source()).caveat(BAND_CAVEAT);
             if (split) {
-                r.caveat(VESTING_CAVEAT);
+                r.caveat(vestingCaveat(b.stockYears()));
             }
         }
         if (bands.size() > 1 && bands.stream().map(Band::currency).distinct().count() > 1 && !q.conversion()) {
@@ -134,8 +137,10 @@ public final class CompAnswerer {
                     .collect(Collectors.joining(", ")) + ") and the data has no exchange rate, so I don't rank them.");
         }
         if (showLevels && bands.isEmpty() && s.notes().isEmpty() && !q.unknownRegion()) {
-            r.caveat("location matters: the Bay Area's median base is ~12% higher; regional bands exist for "
-                    + CompHelp.join(data.bands(), Band::name, ", "));
+            // the premium comes from comp.yaml like every figure quoted
+            r.caveat("location matters: " + data.geography().stream().filter(g -> g.basePremiumPercent() != null)
+                    .map(g -> "the " + g.name() + "'s median base is ~" + Money.pct(g.basePremiumPercent()) + " higher; ")
+                    .collect(Collectors.joining()) + "regional bands exist for " + CompHelp.join(data.bands(), Band::name, ", "));
         }
         if (!showLevels && !bands.isEmpty()) {
             r.caveat("for a per-level figure, ask with a level (US medians: " + help.levelIds() + ")");

@@ -54,8 +54,4 @@ public final class CompService {
     public CompData data() {
         return data;
     }
-
-    CompParser parser() {
-        return parser;
-    }
 }

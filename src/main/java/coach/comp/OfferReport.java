@@ -63,7 +63,7 @@ final class OfferReport {
             }
         }
         if (f.stockYearly() != null) {
-            r.caveat(CompAnswerer.VESTING_CAVEAT);
+            r.caveat(CompAnswerer.vestingCaveat(o.band() != null ? o.band().stockYears() : data.negotiation().targetStockYears()));
         }
         return r.source(data.negotiation().source()).build(true, OfferCheck.NOT_ADVICE);
     }
