@@ -86,11 +86,9 @@ public final class CompData {
                      LevelMapping levelMapping, List<MarketFigure> market, Negotiation negotiation,
                      Vocabulary vocabulary) {}
 
-    private final Path file;
     private final FileShape f;
 
-    private CompData(Path file, FileShape f) {
-        this.file = file;
+    private CompData(FileShape f) {
         this.f = f;
     }
 
@@ -103,14 +101,13 @@ public final class CompData {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // (just read without error)
         }
-        return new CompData(file, shape);
+        return new CompData(shape);
     }
 
     private static <T> Optional<T> find(List<T> items, Predicate<T> p) {
         return items == null ? Optional.empty() : items.stream().filter(p).findFirst();
     }
 
-    public Path file() { return file; }
     public List<Source> sources() { return f.sources(); }
     public LevelTable levelTable() { return f.levelTable(); }
     public List<LevelRow> levels() { return f.levelTable().levels(); }

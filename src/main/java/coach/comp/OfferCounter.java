@@ -31,8 +31,9 @@ final class OfferCounter {
         r.bullet("Streaming ML scarcity: push for " + Money.pct(n.stockPushPercent()) + " more RSUs.");
         r.text(CompReply.strong("Levers"), " (scripts shortened)");
         n.levers().forEach(l -> r.step(CompReply.strong(l.name()), ": \"" + l.script() + "\""));
-        r.source(n.source()).caveat("the guide's counter figures are US dollars; for London or Bangalore use the same"
-                + " levers with that band's figures; not legal or tax advice");
+        r.source(n.source()).caveat("the guide's counter figures are US dollars; for " + CompHelp.join(data.bands().stream()
+                .filter(b -> !b.currency().equals(c)).toList(), Band::name, " or ") + " use the same levers with that band's"
+                + " figures; not legal or tax advice");
     }
 
     void agentic(CompReply.Builder r) {
