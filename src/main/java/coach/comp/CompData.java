@@ -1,11 +1,11 @@
 package coach.comp;
 
 import coach.config.YamlFiles;
-import java.nio.file.Path;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -17,8 +17,13 @@ import java.util.function.Predicate;
  * <p>Two sources of different shape: the level table ({@link LevelTable}: US medians by level) and the regional
  * bands ({@link Band}: ranges for "ML/AI Engineer" with no level). Answers must keep them apart.
  */
-public final class CompData {
+public record CompData(List<Source> sources, LevelTable levelTable, List<Band> bands, List<GeoNote> geography,
+                       LevelMapping levelMapping, List<MarketFigure> market, Negotiation negotiation, Vocabulary vocabulary) {
     public static final String FILE_NAME = "comp.yaml";
+
+    public CompData {
+        geography = geography == null ? List.of() : geography; // optional
+    }
 
     /** A seed document. */
     public record Source(String id, String title, String publisher, String date) {
@@ -81,45 +86,26 @@ public final class CompData {
                              List<String> titlesWithoutData, List<String> otherCompanies, List<String> placesWithoutData,
                              List<String> notPlaces) {}
 
-    /** The file as written; validated into a {@link CompData}. */
-    record FileShape(List<Source> sources, LevelTable levelTable, List<Band> bands, List<GeoNote> geography,
-                     LevelMapping levelMapping, List<MarketFigure> market, Negotiation negotiation,
-                     Vocabulary vocabulary) {}
-
-    private final FileShape f;
-
-    private CompData(FileShape f) {
-        this.f = f;
-    }
-
     /** Reads and checks {@code comp.yaml} in the config directory ({@link CompDataCheck}); a problem throws a ConfigException. */
     public static CompData load(Path configDir) {
         Path file = configDir.resolve(FILE_NAME);
-        FileShape shape = YamlFiles.read(file, FileShape.class); // unknown fields and wrong types, with their path
+        CompData data = YamlFiles.read(file, CompData.class); // unknown fields and wrong types, with their path
         try {
             CompDataCheck.check(file, new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // (just read without error)
         }
-        return new CompData(shape);
+        return data;
     }
 
     private static <T> Optional<T> find(List<T> items, Predicate<T> p) {
-        return items == null ? Optional.empty() : items.stream().filter(p).findFirst();
+        return items.stream().filter(p).findFirst();
     }
 
-    public List<Source> sources() { return f.sources(); }
-    public LevelTable levelTable() { return f.levelTable(); }
-    public List<LevelRow> levels() { return f.levelTable().levels(); }
+    public List<LevelRow> levels() { return levelTable.levels(); }
     public Optional<LevelRow> level(String id) { return find(levels(), r -> r.level().equals(id)); }
-    public List<Band> bands() { return f.bands(); }
     public Optional<Band> band(String region) { return find(bands(), b -> b.region().equals(region)); }
-    public List<GeoNote> geography() { return f.geography() == null ? List.of() : f.geography(); }
     public Optional<GeoNote> geo(String id) { return find(geography(), g -> g.id().equals(id)); }
-    public LevelMapping levelMapping() { return f.levelMapping(); }
-    public List<MarketFigure> market() { return f.market(); }
-    public Negotiation negotiation() { return f.negotiation(); }
-    public Vocabulary vocabulary() { return f.vocabulary(); }
 
     /** Title and date of a source id, e.g. "Confluent AI Engineer Interview Guide 2026 (June 2026)". */
     public String cite(String sourceId) {
