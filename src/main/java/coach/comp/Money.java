@@ -15,9 +15,10 @@ import java.util.Map;
 final class Money {
     private static final Map<String, String> SYMBOLS = Map.of("USD", "$", "GBP", "£", "INR", "₹");
     private static final Map<String, Double> UNITS = Map.of("k", 1e3, "K", 1e3, "L", 1e5, "Cr", 1e7, "M", 1e6);
-    /** The currency words an amount may carry before or after it (usd, pounds, rupees…), by their start. */
-    private static final Map<String, String> WORDS = Map.of("usd", "USD", "dollar", "USD", "gbp", "GBP", "pound", "GBP",
-            "inr", "INR", "rs", "INR", "rupee", "INR");
+    /** The currency of a symbol or word next to an amount ($, usd, dollars; £, gbp, pounds; ₹, inr, rs, rupees), by its
+     *  first character: unique among the currency tokens the amount patterns accept. */
+    private static final Map<String, String> WORDS = Map.of("$", "USD", "u", "USD", "d", "USD", "£", "GBP", "g", "GBP",
+            "p", "GBP", "₹", "INR", "i", "INR", "r", "INR");
 
     private Money() {}
 
@@ -57,11 +58,6 @@ final class Money {
     static String currencyOf(String pre, String post) {
         for (String s : new String[] {pre, post}) {
             String t = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-            for (Map.Entry<String, String> c : SYMBOLS.entrySet()) {
-                if (!t.isEmpty() && t.equals(c.getValue())) {
-                    return c.getKey();
-                }
-            }
             for (Map.Entry<String, String> w : WORDS.entrySet()) {
                 if (!t.isEmpty() && t.startsWith(w.getKey())) {
                     return w.getValue();
