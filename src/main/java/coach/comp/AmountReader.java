@@ -16,11 +16,7 @@ import java.util.stream.Stream;
 /** Reads the amounts of a lower-cased text and ties each to the component word next to it. Stateless. */
 final class AmountReader {
     /** An amount: optional minus, currency before, number, unit, currency after. */
-    private static final Pattern AMOUNT = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,])(?<neg>-|minus\\s+)?(?<pre>[$£₹]|(?:usd|gbp|inr|rs\\.?)\\s?)?"
-            + "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
-            + "(?:\\s?(?<unit>k|m|mn|l|lakhs?|lacs?|cr|crores?|thousand|million|%|percent)(?![\\p{L}\\p{N}]))?"
-            + "(?:\\s?(?<post>usd|gbp|inr|dollars?|pounds?|rupees?)(?![\\p{L}]))?");
+    private static final Pattern AMOUNT = Pattern.compile("(?<![\\p{L}\\p{N}.,])(?<neg>-|minus\\s+)?" + Money.AMOUNT);
     private static final Pattern DURATION_AFTER = Pattern.compile(
             "^\\s?-?(?:years?|yrs?|y|days?|months?|weeks?|hours?|minutes?|mins?|am|pm|x)(?![\\p{L}])");
     private static final Pattern RIGHT_FILLER = Pattern.compile(
@@ -67,12 +63,7 @@ final class AmountReader {
             boolean percent = "%".equals(unit) || "percent".equals(unit);
             double value = Double.parseDouble(m.group("num").replace(",", ""));
             String currency = Money.currencyOf(m.group("pre"), m.group("post"));
-            double mult = unit == null || percent ? 1 : switch (unit) {
-                case "k", "thousand" -> 1e3;
-                case "m", "mn", "million" -> 1e6;
-                case "cr", "crore", "crores" -> 1e7;
-                default -> 1e5; // lakh
-            };
+            double mult = Money.unitMultiplier(unit);
             raw.add(new Raw(m.start(), m.end(), value, value * mult, currency == null && mult >= 1e5 && mult != 1e6
                     ? "INR" : currency, percent, m.group("neg") != null, unit, m.group("pre") != null || m.group("post") != null));
         }

@@ -36,11 +36,7 @@ public final class GroundingCheck {
     /** The outcome: grounded when every number checked is; {@code ungrounded} lists those that are not. */
     public record Result(boolean grounded, int checked, List<String> ungrounded) {}
 
-    private static final Pattern FIGURE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,])(?<cur>[$£₹]|(?:usd|gbp|inr|rs\\.?)\\s?)?"
-            + "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
-            + "(?:\\s?(?<unit>k|lakhs?|lacs?|l|crores?|cr|million|mn|m|thousand|%|percent)(?![\\p{L}\\p{N}]))?"
-            + "(?:\\s?(?<post>usd|gbp|inr|dollars?|pounds?|rupees?)(?![\\p{L}]))?",
+    private static final Pattern FIGURE = Pattern.compile("(?<![\\p{L}\\p{N}.,])" + Money.AMOUNT,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern RANGE_GAP = Pattern.compile("^\\s?[-–—]\\s?$|^\\s+to\\s+$");
     private static final Pattern LIST_ITEM = Pattern.compile("(?m)^\\s*\\d{1,2}\\.\\s");
@@ -279,14 +275,8 @@ public final class GroundingCheck {
     private static Figure figure(Matcher m) {
         String num = m.group("num");
         String unit = m.group("unit") == null ? "" : m.group("unit").toLowerCase(Locale.ROOT);
-        String currency = Money.currencyOf(m.group("cur"), m.group("post"));
-        double mult = switch (unit) {
-            case "k", "thousand" -> 1e3;
-            case "l", "lakh", "lakhs", "lac", "lacs" -> 1e5;
-            case "cr", "crore", "crores" -> 1e7;
-            case "m", "mn", "million" -> currency != null || !unit.equals("m") ? 1e6 : 1;
-            default -> 1;
-        };
+        String currency = Money.currencyOf(m.group("pre"), m.group("post"));
+        double mult = unit.equals("m") && currency == null ? 1 : Money.unitMultiplier(unit); // "5m" alone: metres, minutes…
         currency = currency == null && mult >= 1e5 && mult != 1e6 ? "INR" : currency;
         Kind kind = unit.equals("%") || unit.equals("percent") ? Kind.PERCENT : mult > 1 || currency != null ? Kind.MONEY : Kind.PLAIN;
         int dot = num.indexOf('.');

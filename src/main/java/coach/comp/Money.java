@@ -20,7 +20,23 @@ final class Money {
     private static final Map<String, String> WORDS = Map.of("$", "USD", "u", "USD", "d", "USD", "£", "GBP", "g", "GBP",
             "p", "GBP", "₹", "INR", "i", "INR", "r", "INR");
 
+    /** An amount as people write it: currency before, number, unit, currency after (after a word start, see users). */
+    static final String AMOUNT = "(?<pre>[$£₹]|(?:usd|gbp|inr|rs\\.?)\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+            + "(?:\\s?(?<unit>k|m|mn|l|lakhs?|lacs?|cr|crores?|thousand|million|%|percent)(?![\\p{L}\\p{N}]))?"
+            + "(?:\\s?(?<post>usd|gbp|inr|dollars?|pounds?|rupees?)(?![\\p{L}]))?";
+
     private Money() {}
+
+    /** What a written unit (lower case) multiplies by: 1 for none or a percentage; l and cr are Indian (lakh, crore). */
+    static double unitMultiplier(String unit) {
+        return unit == null ? 1 : switch (unit) {
+            case "k", "thousand" -> 1e3;
+            case "m", "mn", "million" -> 1e6;
+            case "l", "lakh", "lakhs", "lac", "lacs" -> 1e5;
+            case "cr", "crore", "crores" -> 1e7;
+            default -> 1;
+        };
+    }
 
     static double multiplier(String unit) {
         return UNITS.get(unit); // the schema allows only these units
