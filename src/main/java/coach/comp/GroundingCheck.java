@@ -3,11 +3,13 @@ package coach.comp;
 import coach.comp.CompData.Band;
 import coach.comp.CompData.LevelRow;
 import coach.comp.CompData.Negotiation;
+import coach.comp.CompData.Range;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,10 +52,8 @@ public final class GroundingCheck {
         String lc = data.levelTable().currency();
         double lm = Money.multiplier(data.levelTable().unit());
         for (LevelRow r : data.levels()) {
-            money(lc, "levels:base", r.base() * lm);
-            money(lc, "levels:equity", r.equity() * lm);
-            money(lc, "levels:total", r.ote() * lm);
-            money(lc, "levels:bonus", r.base() * lm * r.bonusPercent() / 100);
+            Map.of("base", r.base(), "equity", r.equity(), "total", r.ote(), "bonus", r.base() * r.bonusPercent() / 100)
+                    .forEach((kind, v) -> money(lc, "levels:" + kind, v * lm));
             add(Kind.PERCENT, r.bonusPercent());
             data.geography().stream().filter(g -> g.basePremiumPercent() != null).forEach(g -> {
                 money(lc, null, r.base() * lm * g.basePremiumPercent() / 100);
@@ -90,19 +90,15 @@ public final class GroundingCheck {
     private void band(Band b) {
         String c = b.currency();
         double m = Money.multiplier(b.unit());
-        for (double v : new double[] {b.base().low(), b.base().high()}) {
-            money(c, b.region() + ":base", v * m);
-            money(c, null, v * m * b.bonusPercent().low() / 100);
-            money(c, null, v * m * b.bonusPercent().high() / 100);
+        for (Function<Range, Double> end : List.<Function<Range, Double>>of(Range::low, Range::high)) {
+            money(c, b.region() + ":base", end.apply(b.base()) * m);
+            money(c, null, end.apply(b.base()) * m * b.bonusPercent().low() / 100);
+            money(c, null, end.apply(b.base()) * m * b.bonusPercent().high() / 100);
+            money(c, b.region() + ":equity", end.apply(b.stock()) * m);
+            money(c, b.region() + ":equity-year", end.apply(b.stock()) * m / b.stockYears());
+            money(c, b.region() + ":total", end.apply(b.totalComp()) * m);
+            add(Kind.PERCENT, end.apply(b.bonusPercent()));
         }
-        for (double v : new double[] {b.stock().low(), b.stock().high()}) {
-            money(c, b.region() + ":equity", v * m);
-            money(c, b.region() + ":equity-year", v * m / b.stockYears());
-        }
-        money(c, b.region() + ":total", b.totalComp().low() * m);
-        money(c, b.region() + ":total", b.totalComp().high() * m);
-        add(Kind.PERCENT, b.bonusPercent().low());
-        add(Kind.PERCENT, b.bonusPercent().high());
         add(Kind.PLAIN, b.stockYears());
     }
 
