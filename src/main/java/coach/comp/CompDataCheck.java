@@ -9,9 +9,11 @@ import com.networknt.schema.SpecificationVersion;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * Checks comp.yaml at load: its shape against {@code comp.schema.json} (required fields, known currencies and units,
@@ -70,25 +72,21 @@ final class CompDataCheck {
         each(node.isArray() ? node : null, path, this::walk);
     }
 
-    /** The ids of a list, each new to {@code seen}. */
+    /** Checks that the ids of a list are new to {@code seen} (which may hold another list's ids); returns {@code seen}. */
     private Set<String> unique(JsonNode items, String field, String key, String reason, Set<String> seen) {
-        Set<String> ids = new HashSet<>();
-        each(items, field, (x, p) -> {
-            String id = x.path(key).asText();
-            require(seen.add(id) && ids.add(id), p + "." + key, reason + " '" + id + "'");
-        });
-        return ids;
+        each(items, field, (x, p) -> require(seen.add(x.path(key).asText()), p + "." + key, reason + " '" + x.path(key).asText() + "'"));
+        return seen;
     }
 
     private void aliases(JsonNode list, String field, String owner, Map<String, String> owners, String kind) {
         list.forEach(a -> {
-            String prev = owners.putIfAbsent(a.asText().toLowerCase(java.util.Locale.ROOT).strip(), owner);
+            String prev = owners.putIfAbsent(a.asText().toLowerCase(Locale.ROOT).strip(), owner);
             require(prev == null || prev.equals(owner), field, "alias '" + a.asText() + "' is also used by " + kind
                     + (kind.isEmpty() ? "" : "'") + prev + (kind.isEmpty() ? "" : "'"));
         });
     }
 
-    private static void each(JsonNode items, String path, java.util.function.BiConsumer<JsonNode, String> f) {
+    private static void each(JsonNode items, String path, BiConsumer<JsonNode, String> f) {
         for (int i = 0; items != null && i < items.size(); i++) {
             f.accept(items.get(i), path + "[" + i + "]");
         }
