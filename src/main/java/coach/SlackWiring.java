@@ -1,7 +1,7 @@
 package coach;
 
 import coach.comp.CompPhraser;
-import coach.comp.WatchedChannels;
+import coach.slack.comp.WatchedChannels;
 import coach.config.AppConfig;
 import coach.config.CoachSettings;
 import coach.grading.GradingJobs;

@@ -1,24 +1,22 @@
 package coach.comp;
 
-import coach.comp.ComponentReader.Hit;
+import coach.comp.CompParser.Hit;
 import coach.comp.CompQuestion.Amount;
 import coach.comp.CompQuestion.Component;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Reads the amounts of a lower-cased text and ties each to the component word next to it. Stateless. */
 final class AmountReader {
     /** An amount: optional minus, currency before, number, unit, currency after. */
-    private static final Pattern AMOUNT = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,])(?<neg>-|minus\\s+)?(?<pre>[$£₹]|(?:usd|gbp|inr|rs\\.?)\\s?)?"
-            + "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
-            + "(?:\\s?(?<unit>k|m|mn|l|lakhs?|lacs?|cr|crores?|thousand|million|%|percent)(?![\\p{L}\\p{N}]))?"
-            + "(?:\\s?(?<post>usd|gbp|inr|dollars?|pounds?|rupees?)(?![\\p{L}]))?");
+    private static final Pattern AMOUNT = Pattern.compile("(?<![\\p{L}\\p{N}.,])(?<neg>-|minus\\s+)?" + Money.AMOUNT);
     private static final Pattern DURATION_AFTER = Pattern.compile(
             "^\\s?-?(?:years?|yrs?|y|days?|months?|weeks?|hours?|minutes?|mins?|am|pm|x)(?![\\p{L}])");
     private static final Pattern RIGHT_FILLER = Pattern.compile(
@@ -37,11 +35,7 @@ final class AmountReader {
 
     /** An amount as written; {@code written}: its currency is written next to it. */
     private record Raw(int start, int end, double value, double absolute, String currency, boolean percent,
-                       boolean negative, String unit, boolean written) {
-        boolean unitless() {
-            return unit == null;
-        }
-    }
+                       boolean negative, String unit, boolean written) {}
 
     private AmountReader() {}
 
@@ -49,13 +43,11 @@ final class AmountReader {
     static int moneySignal(String lower) {
         int signal = 0;
         for (Raw r : raw(lower)) {
-            if (!r.percent()) {
-                boolean indianUnit = r.unit() != null && (r.unit().startsWith("l") || r.unit().startsWith("cr"));
-                if (indianUnit || r.written() && (r.unit() != null || r.value() >= 1000)) {
-                    return 2;
-                }
-                signal = 1;
+            boolean indianUnit = r.unit() != null && (r.unit().startsWith("l") || r.unit().startsWith("cr"));
+            if (!r.percent() && (indianUnit || r.written() && (r.unit() != null || r.value() >= 1000))) {
+                return 2;
             }
+            signal = r.percent() ? signal : 1;
         }
         return signal;
     }
@@ -71,12 +63,7 @@ final class AmountReader {
             boolean percent = "%".equals(unit) || "percent".equals(unit);
             double value = Double.parseDouble(m.group("num").replace(",", ""));
             String currency = Money.currencyOf(m.group("pre"), m.group("post"));
-            double mult = unit == null || percent ? 1 : switch (unit) {
-                case "k", "thousand" -> 1e3;
-                case "m", "mn", "million" -> 1e6;
-                case "cr", "crore", "crores" -> 1e7;
-                default -> 1e5; // lakh
-            };
+            double mult = Money.unitMultiplier(unit);
             raw.add(new Raw(m.start(), m.end(), value, value * mult, currency == null && mult >= 1e5 && mult != 1e6
                     ? "INR" : currency, percent, m.group("neg") != null, unit, m.group("pre") != null || m.group("post") != null));
         }
@@ -97,14 +84,11 @@ final class AmountReader {
             if (c == Component.EQUITY) {
                 String window = clause(lower, Math.min(a.start(), chosen.start()), Math.max(a.end(), chosen.end()));
                 Matcher y = STOCK_YEARS.matcher(window);
-                if (y.find()) {
-                    String g = y.group(1) != null ? y.group(1) : y.group(2) != null ? y.group(2) : y.group(3);
-                    years = WORD_NUMBERS.containsKey(g) ? WORD_NUMBERS.get(g) : Integer.valueOf(Integer.parseInt(g));
-                } else {
-                    perYear = PaySignals.YEARLY.matcher(window).find();
-                }
+                String g = y.find() ? Stream.of(1, 2, 3).map(y::group).filter(Objects::nonNull).findFirst().orElseThrow() : null;
+                years = g == null ? null : WORD_NUMBERS.containsKey(g) ? WORD_NUMBERS.get(g) : Integer.valueOf(g);
+                perYear = g == null && PaySignals.YEARLY.matcher(window).find();
             }
-            out.add(new Amount(c, a.value(), a.absolute(), a.currency(), a.percent(), a.negative(), a.unitless(),
+            out.add(new Amount(c, a.value(), a.absolute(), a.currency(), a.percent(), a.negative(), a.unit() == null,
                     years, perYear));
         }
         return out;
@@ -129,16 +113,11 @@ final class AmountReader {
                 && raw.stream().noneMatch(r -> r.start() >= leftEnd && r.end() <= a.start());
         boolean rightOk = right != null && right.component() != null && !claimed.contains(right.start())
                 && right.start() - a.end() <= 25 && RIGHT_FILLER.matcher(lower.substring(a.end(), right.start())).matches();
-        Hit chosen = null;
-        if (leftOk && (STRONG_LEFT.matcher(leftGap).matches() || !rightOk)) {
-            chosen = left;
-        } else if (leftOk) {
-            boolean oneIsBonus = (left.component() == Component.BONUS) != (right.component() == Component.BONUS);
-            chosen = a.percent() && oneIsBonus ? (left.component() == Component.BONUS ? left : right)
-                    : keywordLeadsAmount(lower, right, raw, i) ? left : right;
-        } else if (rightOk) {
-            chosen = right;
-        }
+        boolean oneIsBonus = leftOk && rightOk && (left.component() == Component.BONUS) != (right.component() == Component.BONUS);
+        Hit chosen = leftOk && (STRONG_LEFT.matcher(leftGap).matches() || !rightOk) ? left
+                : !leftOk ? (rightOk ? right : null)
+                : a.percent() && oneIsBonus ? (left.component() == Component.BONUS ? left : right)
+                : keywordLeadsAmount(lower, right, raw, i) ? left : right;
         if (chosen != null) {
             claimed.add(chosen.start());
         }

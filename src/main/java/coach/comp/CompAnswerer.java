@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -22,9 +23,15 @@ import java.util.stream.Collectors;
  */
 public final class CompAnswerer {
     static final String BAND_CAVEAT = "bands are ranges for ML/AI engineers with no level";
-    static final String VESTING_CAVEAT = "÷ 4 assumes the RSU grant vests evenly over its 4 years, which the guide does not state";
+    /** The caveat of a yearly split of a grant over {@code years} years (from comp.yaml, like every figure quoted). */
+    static String vestingCaveat(int years) {
+        return "÷ " + years + " assumes the RSU grant vests evenly over its " + years + " years, which the guide does not state";
+    }
     static final String NO_RATE = "The data has no exchange rate, so I don't convert between currencies;"
             + " each figure is in the currency its source uses.";
+
+    private static final List<Component> LEVEL_ORDER = List.of(Component.values());
+    private static final List<Component> BAND_ORDER = List.of(Component.BASE, Component.EQUITY, Component.BONUS, Component.TOTAL);
 
     private final CompData data;
     private final CompHelp help;
@@ -122,7 +129,7 @@ public final class CompAnswerer {
             bandLines(r, b, comps, q.period());
             r.source(b.source()).caveat(BAND_CAVEAT);
             if (split) {
-                r.caveat(VESTING_CAVEAT);
+                r.caveat(vestingCaveat(b.stockYears()));
             }
         }
         if (bands.size() > 1 && bands.stream().map(Band::currency).distinct().count() > 1 && !q.conversion()) {
@@ -130,8 +137,10 @@ public final class CompAnswerer {
                     .collect(Collectors.joining(", ")) + ") and the data has no exchange rate, so I don't rank them.");
         }
         if (showLevels && bands.isEmpty() && s.notes().isEmpty() && !q.unknownRegion()) {
-            r.caveat("location matters: the Bay Area's median base is ~12% higher; regional bands exist for "
-                    + CompHelp.join(data.bands(), Band::name, ", "));
+            // the premium comes from comp.yaml like every figure quoted
+            r.caveat("location matters: " + data.geography().stream().filter(g -> g.basePremiumPercent() != null)
+                    .map(g -> "the " + g.name() + "'s median base is ~" + Money.pct(g.basePremiumPercent()) + " higher; ")
+                    .collect(Collectors.joining()) + "regional bands exist for " + CompHelp.join(data.bands(), Band::name, ", "));
         }
         if (!showLevels && !bands.isEmpty()) {
             r.caveat("for a per-level figure, ask with a level (US medians: " + help.levelIds() + ")");
@@ -160,23 +169,22 @@ public final class CompAnswerer {
         return Money.inUnit(data.levelTable().currency(), data.levelTable().unit(), amountInUnit);
     }
 
+    /** The parts for the components asked about, in the order given, joined by {@code sep}. */
+    private static String parts(Set<Component> comps, List<Component> order, String sep, Function<Component, String> part) {
+        return order.stream().filter(comps::contains).map(part).collect(Collectors.joining(sep));
+    }
+
     /** "*L4 (Mid-Level), US median*: base $190k, bonus 15% of base (15% × $190k = $28.5k), equity $70k, OTE $285k". */
-    Object[] levelLine(LevelRow row, Set<Component> comps) {
-        List<String> parts = new ArrayList<>();
-        if (comps.contains(Component.BASE)) {
-            parts.add("base " + usd(row.base()));
-        }
-        if (comps.contains(Component.BONUS)) {
-            parts.add("bonus " + Money.pct(row.bonusPercent()) + " of base (" + Money.pct(row.bonusPercent()) + " × "
-                    + usd(row.base()) + " = " + usd(row.base() * row.bonusPercent() / 100) + ")");
-        }
-        if (comps.contains(Component.EQUITY)) {
-            parts.add("equity " + usd(row.equity()) + " (vesting period not stated)");
-        }
-        if (comps.contains(Component.TOTAL)) {
-            parts.add("on-target total (OTE) " + usd(row.ote()));
-        }
-        return new Object[] {strong(row.level() + " (" + row.label() + "), US median"), ": " + String.join(", ", parts)};
+    private Object[] levelLine(LevelRow row, Set<Component> comps) {
+        String bonus = Money.pct(row.bonusPercent());
+        return new Object[] {strong(row.level() + " (" + row.label() + "), US median"), ": " + parts(comps, LEVEL_ORDER, ", ",
+                c -> switch (c) {
+                    case BASE -> "base " + usd(row.base());
+                    case BONUS -> "bonus " + bonus + " of base (" + bonus + " × " + usd(row.base()) + " = "
+                            + usd(row.base() * row.bonusPercent() / 100) + ")";
+                    case EQUITY -> "equity " + usd(row.equity()) + " (vesting period not stated)";
+                    case TOTAL -> "on-target total (OTE) " + usd(row.ote());
+                })};
     }
 
     private String premiumLine(LevelRow row, GeoNote g) {
@@ -189,20 +197,12 @@ public final class CompAnswerer {
     private void differences(CompReply.Builder r, LevelRow a, LevelRow b, Set<Component> comps) {
         LevelRow lo = a.base() <= b.base() ? a : b;
         LevelRow hi = lo == a ? b : a;
-        List<String> parts = new ArrayList<>();
-        if (comps.contains(Component.BASE)) {
-            parts.add("base " + diff(hi.base(), lo.base()));
-        }
-        if (comps.contains(Component.BONUS)) {
-            parts.add("bonus " + Money.pct(hi.bonusPercent()) + " vs " + Money.pct(lo.bonusPercent()) + " of base");
-        }
-        if (comps.contains(Component.EQUITY)) {
-            parts.add("equity " + diff(hi.equity(), lo.equity()));
-        }
-        if (comps.contains(Component.TOTAL)) {
-            parts.add("OTE " + diff(hi.ote(), lo.ote()));
-        }
-        r.text(strong(hi.level() + " vs " + lo.level()), " (US medians): " + String.join("; ", parts) + ".");
+        r.text(strong(hi.level() + " vs " + lo.level()), " (US medians): " + parts(comps, LEVEL_ORDER, "; ", c -> switch (c) {
+            case BASE -> "base " + diff(hi.base(), lo.base());
+            case BONUS -> "bonus " + Money.pct(hi.bonusPercent()) + " vs " + Money.pct(lo.bonusPercent()) + " of base";
+            case EQUITY -> "equity " + diff(hi.equity(), lo.equity());
+            case TOTAL -> "OTE " + diff(hi.ote(), lo.ote());
+        }) + ".");
     }
 
     private String diff(double hi, double lo) {
@@ -210,25 +210,17 @@ public final class CompAnswerer {
     }
 
     /** "*London band, ML/AI Engineer (no level)*: base £82K–£105K, stock £90K–£148K over 4 years, ...". */
-    void bandLines(CompReply.Builder r, Band b, Set<Component> comps, Period period) {
+    private void bandLines(CompReply.Builder r, Band b, Set<Component> comps, Period period) {
         String c = b.currency();
         String u = b.unit();
-        List<String> parts = new ArrayList<>();
-        if (comps.contains(Component.BASE)) {
-            parts.add("base " + Money.rangeInUnit(c, u, b.base()));
-        }
-        if (comps.contains(Component.EQUITY)) {
-            parts.add("stock (RSU) " + Money.rangeInUnit(c, u, b.stock()) + " over " + b.stockYears() + " years"
+        r.bullet(strong(b.name() + " band, " + b.role() + " (no level)"), ": " + parts(comps, BAND_ORDER, ", ", x -> switch (x) {
+            case BASE -> "base " + Money.rangeInUnit(c, u, b.base());
+            case EQUITY -> "stock (RSU) " + Money.rangeInUnit(c, u, b.stock()) + " over " + b.stockYears() + " years"
                     + (period != Period.YEARLY && period != Period.FIRST_YEAR ? "" : " (a year: "
-                    + perYear(b, b.stock().low()) + ", " + perYear(b, b.stock().high()) + ")"));
-        }
-        if (comps.contains(Component.BONUS)) {
-            parts.add("bonus " + Money.pctRange(b.bonusPercent()) + " of base");
-        }
-        if (comps.contains(Component.TOTAL)) {
-            parts.add("total comp " + Money.rangeInUnit(c, u, b.totalComp()));
-        }
-        r.bullet(strong(b.name() + " band, " + b.role() + " (no level)"), ": " + String.join(", ", parts));
+                    + perYear(b, b.stock().low()) + ", " + perYear(b, b.stock().high()) + ")");
+            case BONUS -> "bonus " + Money.pctRange(b.bonusPercent()) + " of base";
+            case TOTAL -> "total comp " + Money.rangeInUnit(c, u, b.totalComp());
+        }));
         if (period == Period.FIRST_YEAR && (comps.contains(Component.TOTAL) || comps.size() == Component.values().length)) {
             r.bullet("First year, by arithmetic on the band (base + bonus + a year of stock): low "
                     + firstYear(b, b.base().low(), b.bonusPercent().low(), b.stock().low()) + "; high "

@@ -23,7 +23,7 @@ final class CompHelp {
     CompReply notUnderstood() {
         List<Object> parts = new ArrayList<>(List.of("I couldn't tell what you're asking about pay. "));
         parts.addAll(List.of(examples()));
-        return CompReply.plain(false, CompReply.line(CompReply.Kind.TEXT, parts.toArray()));
+        return new CompReply.Builder(data).text(parts.toArray()).build(false);
     }
 
     /** How to ask, with examples; quotes no figures from the data. */

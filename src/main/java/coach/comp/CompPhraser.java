@@ -1,10 +1,15 @@
 package coach.comp;
 
+import coach.config.ConfigException;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,17 +45,18 @@ public final class CompPhraser {
     }
 
     /** Reads the phrasing instructions; a missing or empty file stops start-up with its name. */
-    public static String loadPrompt(java.nio.file.Path promptsDir) {
-        java.nio.file.Path file = promptsDir.resolve("comp-phrase.txt");
+    public static String loadPrompt(Path promptsDir) {
+        Path file = promptsDir.resolve("comp-phrase.txt");
+        String text;
         try {
-            String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-            if (text.isBlank()) {
-                throw new coach.config.ConfigException(file, "", "the prompt is empty");
-            }
-            return text;
-        } catch (java.io.IOException e) {
-            throw new coach.config.ConfigException(file.toString(), "", "cannot read the prompt: " + e.getMessage(), e);
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), "", "cannot read the prompt: " + e.getMessage(), e);
         }
+        if (text.isBlank()) {
+            throw new ConfigException(file, "", "the prompt is empty");
+        }
+        return text;
     }
 
     /** The rephrased answer when it is grounded, else {@code templated} unchanged. */
@@ -66,26 +72,18 @@ public final class CompPhraser {
                     .build());
             text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
         } catch (RuntimeException e) {
-            failed.incrementAndGet();
-            LOG.warn("comp phrasing: LLM call failed ({}); using the templated answer", e.getClass().getSimpleName());
-            return templated;
+            return fallBack(templated, failed, "comp phrasing: LLM call failed (" + e.getClass().getSimpleName() + ")");
         }
         if (text == null || text.isBlank()) {
-            failed.incrementAndGet();
-            LOG.warn("comp phrasing: empty LLM reply; using the templated answer");
-            return templated;
+            return fallBack(templated, failed, "comp phrasing: empty LLM reply");
         }
         if (text.contains("<!") || text.contains("<@") || text.contains("<#")) {
-            rejected.incrementAndGet();
-            LOG.warn("comp phrasing rejected: the reply contains a Slack mention; using the templated answer");
-            return templated;
+            return fallBack(templated, rejected, "comp phrasing rejected: the reply contains a Slack mention");
         }
         GroundingCheck.Result result = check.check(text, templated.facts());
         if (!result.grounded()) {
-            rejected.incrementAndGet();
-            LOG.warn("comp phrasing rejected: {} of {} numbers not grounded in comp.yaml; using the templated answer",
-                    result.ungrounded().size(), result.checked());
-            return templated;
+            return fallBack(templated, rejected, "comp phrasing rejected: " + result.ungrounded().size() + " of "
+                    + result.checked() + " numbers not grounded in comp.yaml");
         }
         String out = text.strip();
         String lower = out.toLowerCase(Locale.ROOT);
@@ -98,6 +96,13 @@ public final class CompPhraser {
         }
         phrased.incrementAndGet();
         return new CompReply(lines, templated.sources(), templated.caveats(), true);
+    }
+
+    /** Counts and logs why the templated answer is used (the reason holds counts and class names, never answer text). */
+    private static CompReply fallBack(CompReply templated, AtomicLong counter, String reason) {
+        counter.incrementAndGet();
+        LOG.warn("{}; using the templated answer", reason);
+        return templated;
     }
 
     public Stats stats() {

@@ -17,16 +17,11 @@ public record CompQuestion(boolean compQuestion, List<String> levels, List<Strin
                            Set<Topic> topics, Set<String> marketIds, List<Amount> amounts, Set<String> ignored) {
 
     public enum Component {
-        BASE("Base"), BONUS("Bonus"), EQUITY("Stock"), TOTAL("Total");
+        BASE, BONUS, EQUITY, TOTAL;
 
-        private final String label;
-
-        Component(String label) {
-            this.label = label;
-        }
-
+        /** Base, Bonus, Stock, Total: equity is called stock in replies, as the bands do. */
         public String label() {
-            return label;
+            return this == EQUITY ? "Stock" : name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * A reply as data, rendered by the adapters (Slack mrkdwn in coach.slack, plain text in coach.console). It never
+ * A reply as data, rendered by the adapters (Slack mrkdwn in coach.slack.comp, plain text in coach.console). It never
  * holds the user's own text.
  *
  * @param lines    what to show, in order: text, bullets and numbered steps made of styled spans (the sources and
- *                 caveat lines included)
+ *                 caveat lines included); an offer check has one bullet per component
  * @param sources  the seed documents the figures come from, as "title (date)"
  * @param caveats  the caveats the reply states
  * @param grounded true when the reply gives figures from comp.yaml and every figure in it is one of them, stated
@@ -34,10 +35,6 @@ public record CompReply(List<Line> lines, List<String> sources, List<String> cav
         public Line {
             spans = List.copyOf(spans);
         }
-
-        public String words() {
-            return String.join("", spans.stream().map(Span::text).toList());
-        }
     }
 
     /** The words without styling, one line each, bullets and numbers written out: what the LLM and the check see. */
@@ -46,16 +43,12 @@ public record CompReply(List<Line> lines, List<String> sources, List<String> cav
     }
 
     /** The lines with bullets and step numbers written out; each span written by {@code span} (an adapter's style). */
-    public String render(java.util.function.Function<Span, String> span) {
+    public String render(Function<Span, String> span) {
         StringBuilder sb = new StringBuilder();
         int step = 0;
         for (Line l : lines) {
             step = l.kind() == Kind.STEP ? step + 1 : 0;
-            sb.append(sb.isEmpty() ? "" : "\n").append(switch (l.kind()) {
-                case TEXT -> "";
-                case BULLET -> "• ";
-                case STEP -> step + ". ";
-            });
+            sb.append(sb.isEmpty() ? "" : "\n").append(l.kind() == Kind.BULLET ? "• " : step > 0 ? step + ". " : "");
             l.spans().forEach(s -> sb.append(span.apply(s)));
         }
         return sb.toString();
@@ -74,8 +67,8 @@ public record CompReply(List<Line> lines, List<String> sources, List<String> cav
         return new Line(kind, spans);
     }
 
-    static CompReply plain(boolean grounded, Line... lines) {
-        return new CompReply(List.of(lines), List.of(), List.of(), grounded);
+    static Line sourcesLine(List<String> cites) {
+        return line(Kind.TEXT, em("Source" + (cites.size() > 1 ? "s" : "") + ": " + String.join("; ", cites) + "."));
     }
 
     /** Collects lines, sources and caveats; the sources and caveat lines go last. One per reply. */
@@ -105,9 +98,5 @@ public record CompReply(List<Line> lines, List<String> sources, List<String> cav
             all.addAll(List.of(after));
             return new CompReply(all, cites, List.copyOf(caveats), grounded);
         }
-    }
-
-    static Line sourcesLine(List<String> cites) {
-        return line(Kind.TEXT, em("Source" + (cites.size() > 1 ? "s" : "") + ": " + String.join("; ", cites) + "."));
     }
 }

@@ -40,6 +40,12 @@ public final class CompService {
         return offerCheck.check(parser.parse(text));
     }
 
+    /** The reply to a /comp command; {@link CompCommand.Watch} is the adapter's (a channel setting), answered with help. */
+    public CompReply reply(CompCommand command) {
+        return command instanceof CompCommand.Offer o ? checkOffer(o.offer())
+                : command instanceof CompCommand.Ask a ? answer(a.question()) : help();
+    }
+
     /** How to ask, with examples. */
     public CompReply help() {
         return answerer.help();
@@ -47,9 +53,5 @@ public final class CompService {
 
     public CompData data() {
         return data;
-    }
-
-    CompParser parser() {
-        return parser;
     }
 }

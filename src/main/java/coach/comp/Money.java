@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Formatting of the figures, the way the sources write them: {@code $188K}, {@code £82K}, {@code ₹52L},
@@ -15,29 +13,33 @@ import java.util.Set;
  * Amounts are kept either "in unit" (188 with unit K) or absolute (188,000); the unit says how to convert.
  */
 final class Money {
-    static final Set<String> CURRENCIES = Set.of("USD", "GBP", "INR");
     private static final Map<String, String> SYMBOLS = Map.of("USD", "$", "GBP", "£", "INR", "₹");
     private static final Map<String, Double> UNITS = Map.of("k", 1e3, "K", 1e3, "L", 1e5, "Cr", 1e7, "M", 1e6);
-    static final String DASH = "–";
-    private static final Map<String, List<String>> CURRENCY_WORDS = Map.of(
-            "USD", List.of("usd", "dollar"), "GBP", List.of("gbp", "pound"), "INR", List.of("inr", "rs", "rupee"));
+    /** The currency of a symbol or word next to an amount ($, usd, dollars; £, gbp, pounds; ₹, inr, rs, rupees), by its
+     *  first character: unique among the currency tokens the amount patterns accept. */
+    private static final Map<String, String> WORDS = Map.of("$", "USD", "u", "USD", "d", "USD", "£", "GBP", "g", "GBP",
+            "p", "GBP", "₹", "INR", "i", "INR", "r", "INR");
+
+    /** An amount as people write it: currency before, number, unit, currency after (after a word start, see users). */
+    static final String AMOUNT = "(?<pre>[$£₹]|(?:usd|gbp|inr|rs\\.?)\\s?)?(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+            + "(?:\\s?(?<unit>k|m|mn|l|lakhs?|lacs?|cr|crores?|thousand|million|%|percent)(?![\\p{L}\\p{N}]))?"
+            + "(?:\\s?(?<post>usd|gbp|inr|dollars?|pounds?|rupees?)(?![\\p{L}]))?";
 
     private Money() {}
 
-    static boolean knownUnit(String unit) {
-        return unit != null && UNITS.containsKey(unit);
+    /** What a written unit (lower case) multiplies by: 1 for none or a percentage; l and cr are Indian (lakh, crore). */
+    static double unitMultiplier(String unit) {
+        return unit == null ? 1 : switch (unit) {
+            case "k", "thousand" -> 1e3;
+            case "m", "mn", "million" -> 1e6;
+            case "l", "lakh", "lakhs", "lac", "lacs" -> 1e5;
+            case "cr", "crore", "crores" -> 1e7;
+            default -> 1;
+        };
     }
 
     static double multiplier(String unit) {
-        Double m = UNITS.get(unit);
-        if (m == null) {
-            throw new IllegalArgumentException("unknown unit " + unit);
-        }
-        return m;
-    }
-
-    static String symbol(String currency) {
-        return SYMBOLS.getOrDefault(currency, "");
+        return UNITS.get(unit); // the schema allows only these units
     }
 
     /** A number with at most two decimals, trailing zeros dropped, thousands separated: 91.25, 5, 1,200. */
@@ -48,7 +50,7 @@ final class Money {
 
     /** An amount given in the unit: (USD, K, 188) → $188K. */
     static String inUnit(String currency, String unit, double amountInUnit) {
-        return symbol(currency) + num(amountInUnit) + unit;
+        return SYMBOLS.getOrDefault(currency, "") + num(amountInUnit) + unit;
     }
 
     /** An absolute amount shown in the unit: (USD, K, 62,500) → $62.5K. */
@@ -57,11 +59,7 @@ final class Money {
     }
 
     static String rangeInUnit(String currency, String unit, CompData.Range r) {
-        return inUnit(currency, unit, r.low()) + DASH + inUnit(currency, unit, r.high());
-    }
-
-    static String rangeAbs(String currency, String unit, double lowAbs, double highAbs) {
-        return abs(currency, unit, lowAbs) + DASH + abs(currency, unit, highAbs);
+        return inUnit(currency, unit, r.low()) + "–" + inUnit(currency, unit, r.high());
     }
 
     static String pct(double percent) {
@@ -69,16 +67,16 @@ final class Money {
     }
 
     static String pctRange(CompData.Range r) {
-        return num(r.low()) + DASH + num(r.high()) + "%";
+        return num(r.low()) + "–" + num(r.high()) + "%";
     }
 
     /** The currency a symbol or word before/after an amount names ($, £, ₹, usd, pounds, rupees…), or null. */
     static String currencyOf(String pre, String post) {
         for (String s : new String[] {pre, post}) {
             String t = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-            for (Map.Entry<String, List<String>> c : CURRENCY_WORDS.entrySet()) {
-                if (!t.isEmpty() && (t.equals(SYMBOLS.get(c.getKey())) || c.getValue().stream().anyMatch(t::startsWith))) {
-                    return c.getKey();
+            for (Map.Entry<String, String> w : WORDS.entrySet()) {
+                if (!t.isEmpty() && t.startsWith(w.getKey())) {
+                    return w.getValue();
                 }
             }
         }

@@ -31,8 +31,9 @@ final class OfferCounter {
         r.bullet("Streaming ML scarcity: push for " + Money.pct(n.stockPushPercent()) + " more RSUs.");
         r.text(CompReply.strong("Levers"), " (scripts shortened)");
         n.levers().forEach(l -> r.step(CompReply.strong(l.name()), ": \"" + l.script() + "\""));
-        r.source(n.source()).caveat("the guide's counter figures are US dollars; for London or Bangalore use the same"
-                + " levers with that band's figures; not legal or tax advice");
+        r.source(n.source()).caveat("the guide's counter figures are US dollars; for " + CompHelp.join(data.bands().stream()
+                .filter(b -> !b.currency().equals(c)).toList(), Band::name, " or ") + " use the same levers with that band's"
+                + " figures; not legal or tax advice");
     }
 
     void agentic(CompReply.Builder r) {
@@ -43,8 +44,11 @@ final class OfferCounter {
         r.bullet("Script: \"" + lever.script() + "\"").source(n.source());
     }
 
-    void counter(CompReply.Builder r, OfferReport.Offer o, boolean usMedian, Double base, Double bonusPct, Double stock4) {
+    void counter(CompReply.Builder r, OfferReport.Offer o, boolean usMedian, OfferReport.Figures f) {
         Band band = o.band();
+        Double base = f.base();
+        Double bonusPct = f.bonusPct();
+        Double stock4 = f.stock4();
         r.text(CompReply.strong("Counter proposal"), " (negotiation guide levers)");
         if (stock4 != null) {
             r.bullet(stock(band, o.cur(), o.unit(), stock4));

@@ -12,15 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The report on a checked offer, built from sections: title, one line per component, the counter, the sources. */
 final class OfferReport {
     /** An offer that passed the checks; amounts in {@code abs} are absolute, in {@code cur}, shown in {@code unit}. */
     record Offer(CompQuestion q, LevelRow level, Band band, GeoNote note, Map<Component, Amount> given,
-                 Map<Component, Double> abs, String cur, String unit, Set<String> notes) {}
+                 Map<Component, Double> abs, String cur, String unit, Set<String> notes) {
+        /** The level's US medians apply: a level was given and the amounts are in the level table's currency. */
+        boolean usMedian(CompData data) {
+            return level != null && cur.equals(data.levelTable().currency());
+        }
+    }
 
     /** What the component lines worked out, for the total and the counter. */
-    private record Figures(Double base, Double bonusPct, Double bonusAmount, Double stockYearly, Double stock4) {}
+    record Figures(Double base, Double bonusPct, Double bonusAmount, Double stockYearly, Double stock4) {}
 
     private final CompData data;
     private final String lc;
@@ -34,15 +40,19 @@ final class OfferReport {
 
     CompReply build(Offer o) {
         CompReply.Builder r = new CompReply.Builder(data);
-        boolean usMedian = o.level() != null && o.cur().equals(lc);
+        boolean usMedian = o.usMedian(data);
         title(r, o, usMedian);
-        Figures f = bonus(r, o, usMedian, base(r, o, usMedian));
-        f = stock(r, o, usMedian, f);
+        Double base = o.abs().get(Component.BASE);
+        if (base != null) {
+            r.bullet(strong("Base"), " " + abs(o, base) + ": " + verdicts(o, () -> bandVerdict(o, base, o.band().base(), " band"),
+                    usMedian ? () -> median(o, base, o.level().base(), " median ") : null));
+        }
+        Figures f = stock(r, o, usMedian, bonus(r, o, usMedian, base));
         total(r, o, usMedian, f);
         if (!o.q().ignored().isEmpty()) {
             r.text("The data has no figures for " + String.join(" or ", o.q().ignored()) + ", so I left it out.");
         }
-        new OfferCounter(data).counter(r, o, usMedian, f.base(), f.bonusPct(), f.stock4());
+        new OfferCounter(data).counter(r, o, usMedian, f);
         if (o.band() != null) {
             r.source(o.band().source()).caveat(CompAnswerer.BAND_CAVEAT);
         }
@@ -53,7 +63,7 @@ final class OfferReport {
             }
         }
         if (f.stockYearly() != null) {
-            r.caveat(CompAnswerer.VESTING_CAVEAT);
+            r.caveat(CompAnswerer.vestingCaveat(o.band() != null ? o.band().stockYears() : data.negotiation().targetStockYears()));
         }
         return r.source(data.negotiation().source()).build(true, OfferCheck.NOT_ADVICE);
     }
@@ -81,28 +91,24 @@ final class OfferReport {
         return Money.abs(o.cur(), o.unit(), v);
     }
 
+    /** The verdicts against the band (when there is one) and the US median (when {@code median} is given), "; "-joined. */
+    private static String verdicts(Offer o, Supplier<String> band, Supplier<String> median) {
+        List<String> v = new ArrayList<>();
+        if (o.band() != null && band != null) {
+            v.add(band.get());
+        }
+        if (median != null) {
+            v.add(median.get());
+        }
+        return String.join("; ", v);
+    }
+
+    private static String tail(String verdicts) {
+        return verdicts.isEmpty() ? "" : ": " + verdicts;
+    }
+
     private String bandVerdict(Offer o, double value, Range range, String what) {
         return verdict(value, range, o.band().currency(), o.band().unit(), "the " + o.band().name() + what);
-    }
-
-    private static String tail(List<String> verdicts) {
-        return verdicts.isEmpty() ? "" : ": " + String.join("; ", verdicts);
-    }
-
-    private Double base(CompReply.Builder r, Offer o, boolean usMedian) {
-        Double base = o.abs().get(Component.BASE);
-        if (base != null) {
-            List<String> v = new ArrayList<>();
-            if (o.band() != null) {
-                v.add(bandVerdict(o, base, o.band().base(), " band"));
-            }
-            if (usMedian) {
-                v.add(median(base, o.level().base() * Money.multiplier(lu), "the US " + o.level().level() + " median "
-                        + Money.inUnit(lc, lu, o.level().base()), o.cur(), o.unit()));
-            }
-            r.bullet(strong("Base"), " " + abs(o, base) + ": " + String.join("; ", v));
-        }
-        return base;
     }
 
     private Figures bonus(CompReply.Builder r, Offer o, boolean usMedian, Double base) {
@@ -117,17 +123,12 @@ final class OfferReport {
                         : " (" + Money.pct(pct) + " × " + abs(o, base) + " = " + abs(o, amount) + ")")
                 : abs(o, amount) + (pct == null ? " (no base given, so no percentage)"
                         : " (" + abs(o, amount) + " ÷ " + abs(o, base) + " = " + Money.pct(round1(pct)) + " of base)");
-        List<String> v = new ArrayList<>();
-        if (pct != null && o.band() != null) {
-            v.add(percentVerdict(round1(pct), o.band().bonusPercent(), "the " + o.band().name() + " band"));
-        }
-        if (pct != null && usMedian) {
-            double m = o.level().bonusPercent();
-            double p = round1(pct);
-            v.add((p == m ? "at" : p < m ? "below" : "above") + " the US " + o.level().level() + " median ("
-                    + Money.pct(m) + ")");
-        }
-        r.bullet(strong("Bonus"), " " + shown + tail(v));
+        double p = pct == null ? 0 : round1(pct);
+        double m = o.level() == null ? 0 : o.level().bonusPercent();
+        r.bullet(strong("Bonus"), " " + shown + tail(pct == null ? "" : verdicts(o,
+                () -> percentVerdict(p, o.band().bonusPercent(), "the " + o.band().name() + " band"), usMedian
+                ? () -> (p == m ? "at" : p < m ? "below" : "above") + " the US " + o.level().level() + " median (" + Money.pct(m) + ")"
+                : null)));
         return new Figures(base, pct, amount, null, null);
     }
 
@@ -141,27 +142,17 @@ final class OfferReport {
         int n = s.perYear() ? 1 : s.years() == null ? years4 : s.years();
         double yearly = v / n;
         double stock4 = yearly * years4;
-        String shown;
-        if (s.perYear()) {
-            shown = abs(o, v) + " a year (" + abs(o, v) + " × " + years4 + " = " + abs(o, stock4) + " over " + years4 + " years)";
-        } else {
-            if (s.years() == null) {
-                r.text("I read the stock as a grant over " + years4 + " years, as the band is written; say"
-                        + " \"per year\" if it is yearly.");
-            }
-            shown = abs(o, v) + " over " + n + " years (" + abs(o, v) + " ÷ " + n + " = " + abs(o, yearly) + " a year"
-                    + (n == years4 ? "" : "; " + abs(o, yearly) + " × " + years4 + " = " + abs(o, stock4) + " over "
-                    + years4 + " years") + ")";
+        String over4 = abs(o, stock4) + " over " + years4 + " years";
+        if (!s.perYear() && s.years() == null) {
+            r.text("I read the stock as a grant over " + years4 + " years, as the band is written; say"
+                    + " \"per year\" if it is yearly.");
         }
-        List<String> verdicts = new ArrayList<>();
-        if (o.band() != null) {
-            verdicts.add(bandVerdict(o, stock4, o.band().stock(), " band (over " + o.band().stockYears() + " years)"));
-        }
-        if (usMedian) {
-            verdicts.add("US " + o.level().level() + " median equity " + Money.inUnit(lc, lu, o.level().equity())
-                    + " (the guide does not state its vesting period, so not compared)");
-        }
-        r.bullet(strong("Stock"), " " + shown + tail(verdicts));
+        String shown = s.perYear() ? abs(o, v) + " a year (" + abs(o, v) + " × " + years4 + " = " + over4 + ")"
+                : abs(o, v) + " over " + n + " years (" + abs(o, v) + " ÷ " + n + " = " + abs(o, yearly) + " a year"
+                + (n == years4 ? "" : "; " + abs(o, yearly) + " × " + years4 + " = " + over4) + ")";
+        r.bullet(strong("Stock"), " " + shown + tail(verdicts(o, () -> bandVerdict(o, stock4, o.band().stock(), " band (over "
+                + o.band().stockYears() + " years)"), usMedian ? () -> "US " + o.level().level() + " median equity "
+                + Money.inUnit(lc, lu, o.level().equity()) + " (the guide does not state its vesting period, so not compared)" : null)));
         return new Figures(f.base(), f.bonusPct(), f.bonusAmount(), yearly, stock4);
     }
 
@@ -169,29 +160,24 @@ final class OfferReport {
         if (f.base() != null && f.stockYearly() != null) {
             double b = f.bonusAmount() == null ? 0 : f.bonusAmount();
             double total = f.base() + b + f.stockYearly();
-            List<String> v = new ArrayList<>();
-            if (o.band() != null) {
-                v.add(bandVerdict(o, total, o.band().totalComp(), " band's total comp"));
-            }
-            if (usMedian) {
-                v.add("US " + o.level().level() + " median OTE " + Money.inUnit(lc, lu, o.level().ote()) + " for reference");
-            }
             r.bullet(strong("Total a year"), " " + abs(o, f.base()) + " + " + abs(o, b) + " + " + abs(o, f.stockYearly())
-                    + " = " + abs(o, total) + " (base + bonus + a year of stock"
-                    + (f.bonusAmount() == null ? "; no bonus given" : "") + ")" + tail(v));
+                    + " = " + abs(o, total) + " (base + bonus + a year of stock" + (f.bonusAmount() == null ? "; no bonus given" : "")
+                    + ")" + tail(verdicts(o, () -> bandVerdict(o, total, o.band().totalComp(), " band's total comp"), usMedian
+                    ? () -> "US " + o.level().level() + " median OTE " + Money.inUnit(lc, lu, o.level().ote()) + " for reference" : null)));
         }
         Double t = o.abs().get(Component.TOTAL);
         if (t != null) {
-            List<String> v = new ArrayList<>();
-            if (o.band() != null) {
-                v.add(bandVerdict(o, t, o.band().totalComp(), " band's total comp"));
-            }
-            if (usMedian) {
-                v.add(median(t, o.level().ote() * Money.multiplier(lu), "the US " + o.level().level() + " median OTE "
-                        + Money.inUnit(lc, lu, o.level().ote()), o.cur(), o.unit()));
-            }
-            r.bullet(strong("Total"), " (as given) " + abs(o, t) + tail(v));
+            r.bullet(strong("Total"), " (as given) " + abs(o, t) + tail(verdicts(o, () -> bandVerdict(o, t, o.band().totalComp(),
+                    " band's total comp"), usMedian ? () -> median(o, t, o.level().ote(), " median OTE ") : null)));
         }
+    }
+
+    /** "at the US L4 median $190k", "$20K below the US L4 median $190k". */
+    private String median(Offer o, double value, double medianInUnit, String what) {
+        double median = medianInUnit * Money.multiplier(lu);
+        String shown = "the US " + o.level().level() + what + Money.inUnit(lc, lu, medianInUnit);
+        return Math.abs(value - median) < 0.5 ? "at " + shown
+                : abs(o, Math.abs(value - median)) + (value < median ? " below " : " above ") + shown;
     }
 
     /** "within the London band £82K–£105K (35% of the way up the range)", "below ... by £4K", "above ... by £3K". */
@@ -215,11 +201,6 @@ final class OfferReport {
         long p = hi == lo ? -1 : Math.round((value - lo) / (hi - lo) * 100);
         return hi == lo ? "the band is a single figure" : p == 0 ? "at the bottom of the range"
                 : p == 100 ? "at the top of the range" : p + "% of the way up the range";
-    }
-
-    private static String median(double value, double median, String what, String cur, String unit) {
-        return Math.abs(value - median) < 0.5 ? "at " + what
-                : Money.abs(cur, unit, Math.abs(value - median)) + (value < median ? " below " : " above ") + what;
     }
 
     static double round1(double v) {

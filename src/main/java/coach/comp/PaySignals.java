@@ -3,20 +3,19 @@ package coach.comp;
 import static coach.comp.CompParser.B;
 import static coach.comp.CompParser.E;
 
-import coach.comp.CompQuestion.Component;
 import coach.comp.CompQuestion.Period;
 import coach.comp.CompQuestion.Topic;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The signals of a pay question (pay words, money), its period, currencies and topics. Stateless. */
+/** The signals of a pay question (pay words, money), its period and its topics. Stateless. */
 final class PaySignals {
     private static final Pattern TC_UPPER = Pattern.compile(B + "TC" + E);
     private static final Pattern FIRST_YEAR = Pattern.compile(
@@ -36,6 +35,7 @@ final class PaySignals {
                     + "|corresponds?|comparable (?:to|with) (?:a |an )?(?:google|databricks|mongodb))" + E),
             Topic.HELP, Pattern.compile("^\\s*(?:help|\\?|examples?|usage|how do i use (?:this|you)\\??"
                     + "|what can you do\\??)\\s*$"));
+    /** Words that make a message a pay question on their own; weaker ones need a second signal. */
     private static final Pattern STRONG = Pattern.compile(B + "(?:salar(?:y|ies)|compensation|comp|total comp|ote"
             + "|rsus?|lakhs?|counter[- ]?offers?|levels\\.fyi|paycheck|payslip|pay ?band|pay ?range|pay ?scale"
             + "|agentic (?:ai )?premium|on-target earn\\w*)" + E
@@ -47,30 +47,22 @@ final class PaySignals {
     private PaySignals() {}
 
     /** Whether a text is about pay: strong words, clear money, or two weaker signals (a level or a place counts). */
-    static boolean isComp(CompParser.Text t, ComponentReader components, List<ComponentReader.Hit> hits,
-                          BooleanSupplier levelOrRegion) {
-        if (t.lower.isBlank()) {
+    static boolean isComp(CompParser.Text t, List<CompParser.Hit> hits, Set<String> chatter, boolean levelOrRegion) {
+        if (t.lower().isBlank()) {
             return false;
         }
-        if (STRONG.matcher(t.lower).find() || TC_UPPER.matcher(t.original).find()) {
+        int money = AmountReader.moneySignal(t.lower());
+        if (STRONG.matcher(t.lower()).find() || TC_UPPER.matcher(t.original()).find() || money == 2) {
             return true;
         }
-        int money = AmountReader.moneySignal(t.lower);
-        if (money == 2) {
-            return true;
-        }
-        Set<Component> found = EnumSet.noneOf(Component.class);
-        hits.stream().filter(h -> h.component() != null && !components.chatter(t.lower.substring(h.start(), h.end())))
-                .forEach(h -> found.add(h.component()));
-        Set<String> payWords = new HashSet<>();
-        Matcher pw = WEAK_PAY.matcher(t.lower);
+        Set<Object> signals = new HashSet<>();
+        hits.stream().filter(h -> h.component() != null && !chatter.contains(t.lower().substring(h.start(), h.end())))
+                .forEach(h -> signals.add(h.component()));
+        Matcher pw = WEAK_PAY.matcher(t.lower());
         while (pw.find()) {
-            payWords.add(pw.group());
+            signals.add(pw.group());
         }
-        if (found.isEmpty() && payWords.isEmpty()) {
-            return false;
-        }
-        return found.size() + payWords.size() >= 2 || money == 1 || levelOrRegion.getAsBoolean();
+        return !signals.isEmpty() && (signals.size() >= 2 || money == 1 || levelOrRegion);
     }
 
     static Period period(String lower) {
@@ -78,16 +70,16 @@ final class PaySignals {
                 : GRANT.matcher(lower).find() ? Period.GRANT : Period.UNSPECIFIED;
     }
 
-    /** {@code mappedElsewhere}: a level at another company was named, mapped or not. */
-    static Set<Topic> topics(String lower, boolean mappedElsewhere, Collection<String> marketIds) {
+    /** {@code elsewhereLevel}: a level at another company was named, mapped or not. */
+    static Set<Topic> topics(String lower, boolean elsewhereLevel, Collection<String> marketIds) {
         Set<Topic> topics = EnumSet.noneOf(Topic.class);
         TOPICS.forEach((topic, p) -> { if (p.matcher(lower).find()) topics.add(topic); });
-        if (mappedElsewhere) {
+        if (elsewhereLevel) {
             topics.add(Topic.MAPPING);
         }
         if (!marketIds.isEmpty()) {
             topics.add(Topic.MARKET);
         }
-        return topics;
+        return Collections.unmodifiableSet(topics);
     }
 }

@@ -3,6 +3,7 @@ package coach.console;
 import coach.config.Stage;
 import coach.config.StageCatalog;
 import coach.grading.GradedAnswer;
+import coach.comp.CompCommand;
 import coach.comp.CompService;
 import coach.grading.GradingService;
 import coach.interview.InterviewService;
@@ -87,12 +88,10 @@ public final class ConsoleCoach {
                 }
                 continue;
             }
-            if (lower.startsWith("/comp")) {
-                String question = cmd.substring(5).strip();
-                var reply = question.isEmpty() || question.equalsIgnoreCase("help") ? comp.help()
-                        : question.toLowerCase(Locale.ROOT).startsWith("offer") ? comp.checkOffer(question.substring(5))
-                        : comp.answer(question);
-                out.println(reply.facts());
+            if (lower.equals("/comp") || lower.startsWith("/comp ")) {
+                CompCommand command = CompCommand.parse(cmd.substring(5));
+                out.println(command instanceof CompCommand.Watch ? "That works in Slack: /comp watch answers every comp"
+                        + " question posted in a channel." : comp.reply(command).facts());
                 continue;
             }
             Optional<String> mock = mockArguments(cmd);

@@ -101,7 +101,7 @@ class HouseRulesTest {
             Map.entry("self_rating", Set.of("coach.progress")),
             Map.entry("team_member", Set.of("coach.progress")),
             // Slack-only state; WatchedChannels moves from comp into slack's comp surface in the comp rework
-            Map.entry("comp_watch", Set.of("coach.comp", "coach.slack.comp")),
+            Map.entry("comp_watch", Set.of("coach.slack.comp")),
             Map.entry("slack_delivery", Set.of("coach.slack")),
             Map.entry("processed_event", Set.of("coach.slack")),
             Map.entry("seen_signature", Set.of("coach.slack")),

@@ -1,6 +1,6 @@
 package coach.comp;
 
-import coach.slack.CompMrkdwn;
+import coach.slack.comp.CompMrkdwn;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -92,6 +92,23 @@ class CompDataTest {
                 });
     }
 
+    /** The schema's and the cross-field checks' reasons, for what the table above does not cover. */
+    @ParameterizedTest(name = "{2}: {3}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+        stock_years: 4                    | stock_years: 11                 | bands[0].stock_years              | whole number of years from 1 to 10
+        aliases: [mid, mid-level, mid level, intermediate] | aliases: [mid, junior] | level_table.levels[1].aliases | alias 'junior' is also used by L3
+        title: Confluent AI Engineer Interview Guide 2026 | title: ' '     | sources[0].title                  | missing or blank
+        - level: L3                       | - level: X3                     | level_table.levels[0].level       | 'X3' is not a level like L4
+        - component: base                 | - component: salary             | vocabulary.components[2].component | unknown component 'salary' (known: base, bonus, equity, total)
+        value: 7                          | value: 107                      | market[0].value                   | a percentage must be from 0 to 100 (is 107)
+        - id: remote-midwest              | - id: london                    | geography[1].id                   | duplicate region id 'london'
+        role: ML/AI Engineer\\n    currency: USD | currency: USD            | bands[0].role                     | missing
+        """)
+    void rejectsWhatTheSchemaAndTheCrossChecksCatch(String from, String to, String field, String reason, @TempDir Path dir)
+            throws IOException {
+        rejectsABrokenFigure(from, to, field, reason, dir);
+    }
+
     @Test
     void everyEntryNeedsAKnownSource(@TempDir Path dir) throws IOException {
         String yaml = original();

@@ -1,6 +1,6 @@
 package coach.comp;
 
-import coach.slack.CompMrkdwn;
+import coach.slack.comp.CompMrkdwn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

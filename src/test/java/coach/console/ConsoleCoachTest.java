@@ -104,6 +104,17 @@ class ConsoleCoachTest {
     }
 
     @Test
+    void theSameCompGrammarAsSlack() throws Exception {
+        String out = run("""
+                /comp ?
+                /comp watch
+                /comp asdf qwerty
+                quit
+                """);
+        assertThat(out).contains("Ask me about pay", "That works in Slack", "couldn't tell").doesNotContain("`");
+    }
+
+    @Test
     void theSameGrammarAsSlack() throws Exception {
         String out = run("""
                 /mock ?

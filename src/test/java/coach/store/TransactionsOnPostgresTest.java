@@ -2,7 +2,7 @@ package coach.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coach.comp.WatchedChannels;
+import coach.slack.comp.WatchedChannels;
 import coach.slack.EventLog;
 import coach.jobs.Jobs;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;

@@ -1,4 +1,4 @@
-package coach.comp;
+package coach.slack.comp;
 
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;

@@ -1,16 +1,19 @@
-package coach.slack;
+package coach.slack.comp;
 
+import coach.comp.CompCommand;
 import coach.comp.CompPhraser;
 import coach.comp.CompReply;
 import coach.comp.CompService;
-import coach.comp.WatchedChannels;
+import coach.slack.EventLog;
+import coach.slack.Outgoing;
+import coach.slack.SlackCommands;
+import coach.slack.SlackOutbox;
 import coach.store.Database;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,7 +23,7 @@ import java.util.UUID;
  * and go in a thread. Messages that are not comp questions in watched channels are ignored silently. A question to
  * answer is stored as a job before the ack; the answer is written and posted by that job.
  */
-final class CompHandlers {
+public final class CompHandlers {
     private static final String PRIVATE_NOTE = "\n_Only you can see this. Ask with an @mention to answer in the channel._";
 
     private final CompService comp;
@@ -31,7 +34,7 @@ final class CompHandlers {
     private final SlackOutbox outbox;
     private final SlackCommands commands;
 
-    CompHandlers(CompService comp, Optional<CompPhraser> phraser, WatchedChannels watched, EventLog events,
+    public CompHandlers(CompService comp, Optional<CompPhraser> phraser, WatchedChannels watched, EventLog events,
                  Database database, SlackOutbox outbox, SlackCommands commands) {
         this.comp = comp;
         this.phraser = phraser;
@@ -44,7 +47,7 @@ final class CompHandlers {
         commands.handle(SlackCommands.Kind.COMP_PHRASE, this::runPhrase);
     }
 
-    void register(App app) {
+    public void register(App app) {
         app.command("/comp", this::compCommand);
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent e = payload.getEvent();
@@ -61,7 +64,7 @@ final class CompHandlers {
      * A top-level message the mock-interview flow did not take: a DM to the bot, or a message in a channel.
      * Mentions of the bot are left to the app_mention listener, so one message never gets two answers.
      */
-    void onMessage(String team, String eventId, String channel, String channelType, String user, String ts,
+    public void onMessage(String team, String eventId, String channel, String channelType, String user, String ts,
                    String text, String botUserId) {
         if (text == null || text.isBlank() || (botUserId != null && text.contains("<@" + botUserId + ">"))) {
             return;
@@ -92,8 +95,7 @@ final class CompHandlers {
     }
 
     private void runPhrase(SlackCommands.Command c) {
-        String first = c.text().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        CompReply reply = first.equals("offer") ? comp.checkOffer(c.text().substring(5).strip()) : comp.answer(c.text());
+        CompReply reply = comp.reply(CompCommand.parse(c.text()));
         outbox.send(Outgoing.response("comp:" + c.id(), c.teamId(), c.userId(), c.responseUrl(),
                 CompMrkdwn.render(phraser.map(p -> p.phrase(reply)).orElse(reply)) + PRIVATE_NOTE, false));
     }
@@ -101,38 +103,34 @@ final class CompHandlers {
     private Response compCommand(SlashCommandRequest req, SlashCommandContext ctx) {
         var p = req.getPayload();
         String text = p.getText() == null ? "" : p.getText().strip();
-        String first = text.isEmpty() ? "" : text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        CompCommand command = CompCommand.parse(text);
         String team = p.getTeamId();
         String channel = p.getChannelId();
-        switch (first) {
-            case "", "help" -> {
-                return ctx.ack(r -> r.responseType("ephemeral").text(CompMrkdwn.render(comp.help())
-                        + "\n• In a channel: `/comp watch` answers every comp question posted there (in a thread); `/comp unwatch` stops."));
-            }
-            case "watch", "unwatch" -> {
-                if (team == null || team.isBlank() || channel == null || channel.isBlank() || p.getUserId() == null) {
-                    return ctx.ack(r -> r.responseType("ephemeral").text("Run `/comp " + first + "` in the channel it is for."));
-                }
-                database.inTransaction(h -> {
-                    String message = first.equals("watch") ? watch(team, channel, p.getUserId()) : unwatch(team, channel);
-                    if (p.getResponseUrl() != null) {
-                        outbox.send(Outgoing.response("reply:" + UUID.randomUUID(), team, p.getUserId(), p.getResponseUrl(), message, false));
-                    }
-                    return null;
-                });
-                return ctx.ack();
-            }
-            default -> {
-                String question = first.equals("offer") ? text.substring(5).strip() : text;
-                CompReply reply = first.equals("offer") ? comp.checkOffer(question) : comp.answer(question);
-                if (phraser.isEmpty() || !reply.grounded() || p.getResponseUrl() == null) {
-                    // deterministic and in memory (well under a millisecond): answered in the ack itself
-                    return ctx.ack(r -> r.responseType("ephemeral").text(CompMrkdwn.render(reply) + PRIVATE_NOTE));
-                }
-                commands.submit(SlackCommands.Kind.COMP_PHRASE, team, p.getUserId(), channel, null, text, p.getResponseUrl(), 0);
-                return ctx.ack();
-            }
+        if (command instanceof CompCommand.Help) {
+            return ctx.ack(r -> r.responseType("ephemeral").text(CompMrkdwn.render(comp.help())
+                    + "\n• In a channel: `/comp watch` answers every comp question posted there (in a thread); `/comp unwatch` stops."));
         }
+        if (command instanceof CompCommand.Watch w) {
+            if (team == null || team.isBlank() || channel == null || channel.isBlank() || p.getUserId() == null) {
+                return ctx.ack(r -> r.responseType("ephemeral").text("Run `/comp " + (w.on() ? "watch" : "unwatch")
+                        + "` in the channel it is for."));
+            }
+            database.inTransaction(h -> {
+                String message = w.on() ? watch(team, channel, p.getUserId()) : unwatch(team, channel);
+                if (p.getResponseUrl() != null) {
+                    outbox.send(Outgoing.response("reply:" + UUID.randomUUID(), team, p.getUserId(), p.getResponseUrl(), message, false));
+                }
+                return null;
+            });
+            return ctx.ack();
+        }
+        CompReply reply = comp.reply(command);
+        if (phraser.isEmpty() || !reply.grounded() || p.getResponseUrl() == null) {
+            // deterministic and in memory (well under a millisecond): answered in the ack itself
+            return ctx.ack(r -> r.responseType("ephemeral").text(CompMrkdwn.render(reply) + PRIVATE_NOTE));
+        }
+        commands.submit(SlackCommands.Kind.COMP_PHRASE, team, p.getUserId(), channel, null, text, p.getResponseUrl(), 0);
+        return ctx.ack();
     }
 
     private String watch(String team, String channel, String user) {

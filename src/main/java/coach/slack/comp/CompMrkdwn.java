@@ -1,4 +1,4 @@
-package coach.slack;
+package coach.slack.comp;
 
 import coach.comp.CompReply;
 
