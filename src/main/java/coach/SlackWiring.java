@@ -1,7 +1,13 @@
 package coach;
 
 import coach.comp.CompPhraser;
+import coach.slack.comp.CompHandlers;
 import coach.slack.comp.WatchedChannels;
+import coach.slack.mock.MockHandlers;
+import coach.slack.mock.SlackReports;
+import coach.slack.practice.PracticeHandlers;
+import coach.slack.practice.SlackReminderSender;
+import coach.slack.progress.ProgressHandlers;
 import coach.config.AppConfig;
 import coach.config.CoachSettings;
 import coach.grading.GradingJobs;
@@ -33,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -72,12 +79,12 @@ final class SlackWiring implements AutoCloseable {
         // the client needs only the kinds of job; after a commit it wakes the scheduler built below (a no-op until
         // start() has started it: a job scheduled before then runs at the scheduler's first poll)
         Jobs jobs = new Jobs(database, JOB_KINDS, this::wakeScheduler);
-        SlackApp.Parts parts = SlackApp.parts(config, core.stages(), database, core.interviews(), jobs, clock,
-                config.slackTimeout());
+        SlackApp.Parts parts = SlackApp.parts(config, database, core.interviews(), jobs, clock, config.slackTimeout());
+        SlackReminderSender reminderSender = new SlackReminderSender(parts.poster(), parts.deliveries());
         ReminderService reminders = new ReminderService(practiceRepository, core.interviews(), core.stages(),
-                parts.reminderSender(), core.metrics(), clock, core.progress()::nextReview, core.grading()::averageByStage);
+                reminderSender, core.metrics(), clock, core.progress()::nextReview, core.grading()::averageByStage);
         PracticeJobs practiceJobs = new PracticeJobs(reminders, jobs.client());
-        this.gradingJobs = new GradingJobs(core.grading(), parts.reports(), clock,
+        this.gradingJobs = new GradingJobs(core.grading(), new SlackReports(parts.deliveries(), core.stages()), clock,
                 Duration.ofSeconds(settings.grading().reportOrderWaitSeconds()), jobs.client());
         List<Task<?>> tasks = List.of(gradingJobs.task(), practiceJobs.reminderTask(), practiceJobs.snoozeTask(),
                 parts.outbox().task(), parts.commands().task());
@@ -85,9 +92,8 @@ final class SlackWiring implements AutoCloseable {
                 core.interviews(), clock);
         EventLog events = new EventLog(database.jdbi(), clock);
         SeenSignatures seen = new SeenSignatures(database.jdbi(), clock);
-        this.slack = new SlackApp(config, parts, new SlackApp.Services(core.stages(), core.interviews(), core.grading(),
-                gradingJobs, events, core.comp(), compPhraser, new WatchedChannels(database.jdbi(), clock), practice,
-                database, seen, core.metrics(), clock, core.progress()));
+        this.slack = new SlackApp(config, parts, seen, core.metrics());
+        registerSurfaces(slack.app(), parts, practice, reminderSender, events, seen, compPhraser, clock);
         this.scheduler = scheduler(database, config, settings, tasks, purge(events, seen));
         this.socket = config.socketMode() ? Optional.of(socketMode(config)) : Optional.empty();
         this.http = config.socketMode()
@@ -100,6 +106,30 @@ final class SlackWiring implements AutoCloseable {
         parts.install().ifPresent(install -> http.route("slack-install", SlackInstall.servlet(slack.app()),
                 SlackInstall.INSTALL_PATH, SlackInstall.REDIRECT_PATH));
         registerOpsMetrics(tasks, parts.install(), clock);
+    }
+
+    /**
+     * Each Slack surface's listeners on the Bolt app. Mock reaches comp (a channel message may be a pay question),
+     * practice (a reminder's question) and progress (stats and the Home tab) through the ports it declares.
+     */
+    private void registerSurfaces(com.slack.api.bolt.App app, SlackApp.Parts parts, PracticeService practice,
+                                  SlackReminderSender reminderSender, EventLog events, SeenSignatures seen, Optional<CompPhraser> compPhraser, Clock clock) {
+        var database = core.database();
+        WatchedChannels watched = new WatchedChannels(database.jdbi(), clock);
+        CompHandlers comp = new CompHandlers(core.comp(), compPhraser, watched, events, database, parts.outbox(),
+                parts.commands());
+        comp.register(app);
+        // forget-me deletes the Slack-only rows of the learner too
+        ProgressHandlers progress = new ProgressHandlers(core.progress(), core.interviews(), core.stages(), database, parts,
+                who -> Map.of("comp_watch", watched.forget(who.teamId(), who.userId()),
+                        "seen_signature", seen.forget(who.teamId(), who.userId()),
+                        "slack_delivery", parts.deliveries().forget(who.teamId(), who.userId())));
+        progress.register(app);
+        new MockHandlers(new MockHandlers.Deps(core.stages(), core.interviews(), core.grading(), gradingJobs, database,
+                parts.outbox(), parts.commands(), clock), comp::onMessage, practice::claimChannelQuestion, progress)
+                .register(app);
+        new PracticeHandlers(practice, reminderSender, database,
+                parts.outbox(), parts.commands()).register(app);
     }
 
     private SocketModeApp socketMode(AppConfig config) {

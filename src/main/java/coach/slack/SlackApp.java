@@ -1,26 +1,9 @@
 package coach.slack;
 
-import coach.slack.mock.MockHandlers;
-import coach.slack.practice.PracticeHandlers;
-import coach.slack.mock.SlackReports;
-import coach.slack.practice.SlackReminderSender;
-import coach.slack.progress.ProgressHandlers;
-import coach.comp.CompPhraser;
-import coach.comp.CompService;
-import coach.slack.comp.CompHandlers;
-import coach.slack.comp.WatchedChannels;
 import coach.config.AppConfig;
-import coach.config.StageCatalog;
-import coach.grading.GradingJobs;
-import coach.grading.GradingService;
-import coach.grading.ReportDelivery;
 import coach.install.SlackInstall;
 import coach.interview.InterviewService;
 import coach.jobs.Jobs;
-import coach.practice.PracticeService;
-import coach.practice.ReminderSender;
-import coach.progress.ProgressService;
-import java.util.Map;
 import coach.store.Database;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -48,16 +31,15 @@ public final class SlackApp {
      *
      * @param install present in multi-workspace mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, COACH_TOKEN_KEY)
      */
-    public record Parts(Slack slack, SlackOutbox outbox, SlackCommands commands, ReportDelivery reports,
-                        ReminderSender reminderSender, SlackPoster poster, SlackDeliveries deliveries,
-                        Optional<SlackInstall> install) {}
+    public record Parts(Slack slack, SlackOutbox outbox, SlackCommands commands, SlackPoster poster,
+                        SlackDeliveries deliveries, Optional<SlackInstall> install) {}
 
     /**
      * @param timeout how long one Web API call may take; an attempt holds its delivery for twice that, so a second
      *                attempt never overlaps a first one that is still waiting for Slack
      */
-    public static Parts parts(AppConfig config, StageCatalog stages, Database database, InterviewService interviews,
-                              Jobs jobs, Clock clock, Duration timeout) {
+    public static Parts parts(AppConfig config, Database database, InterviewService interviews, Jobs jobs, Clock clock,
+                              Duration timeout) {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
         slackConfig.setPrettyResponseLoggingEnabled(false);
@@ -75,17 +57,14 @@ public final class SlackApp {
         SlackDeliveries deliveries = new SlackDeliveries(poster, new DeliveryLog(database.jdbi(), clock), clock,
                 timeout.multipliedBy(2));
         return new Parts(slack, new SlackOutbox(deliveries, poster, interviews, clock, jobs), new SlackCommands(clock, jobs),
-                new SlackReports(deliveries, stages), new SlackReminderSender(poster, deliveries), poster, deliveries,
-                install);
+                poster, deliveries, install);
     }
 
-    /** The core services the Slack listeners call. */
-    public record Services(StageCatalog stages, InterviewService interviews, GradingService grading,
-                           GradingJobs gradingJobs, EventLog events, CompService comp, Optional<CompPhraser> compPhraser,
-                           WatchedChannels watched, PracticeService practice, Database database,
-                           SeenSignatures seen, MeterRegistry metrics, Clock clock, ProgressService progress) {}
-
-    public SlackApp(AppConfig config, Parts parts, Services services) {
+    /**
+     * The Bolt app with the shared middleware (ack timing, no 5xx, replay protection) and the install flow; each
+     * surface (slack.mock, slack.comp, slack.practice, slack.progress) registers its listeners on {@link #app()}.
+     */
+    public SlackApp(AppConfig config, Parts parts, SeenSignatures seen, MeterRegistry metrics) {
         com.slack.api.bolt.AppConfig.AppConfigBuilder builder = com.slack.api.bolt.AppConfig.builder();
         if (parts.install().isPresent()) {
             parts.install().get().configure(builder);
@@ -104,8 +83,8 @@ public final class SlackApp {
                     return Response.ok();
                 })
                 .build();
-        ReplayGuard replays = new ReplayGuard(services.seen(), services.metrics());
-        AckTimer ackTimer = new AckTimer(services.metrics());
+        ReplayGuard replays = new ReplayGuard(seen, metrics);
+        AckTimer ackTimer = new AckTimer(metrics);
         this.app = new App(boltConfig) {
             @Override
             protected List<Middleware> buildDefaultMiddlewareList(com.slack.api.bolt.AppConfig c) {
@@ -117,21 +96,6 @@ public final class SlackApp {
             }
         };
         parts.install().ifPresent(install -> install.register(app));
-        MockHandlers.Deps deps = new MockHandlers.Deps(services.stages(), services.interviews(), services.grading(),
-                services.gradingJobs(), services.database(), parts.outbox(), parts.commands(), services.clock());
-        CompHandlers compHandlers = new CompHandlers(services.comp(), services.compPhraser(), services.watched(),
-                services.events(), services.database(), parts.outbox(), parts.commands());
-        compHandlers.register(app);
-        ProgressHandlers progressHandlers = new ProgressHandlers(services.progress(), services.interviews(),
-                services.stages(), services.database(), parts,
-                who -> Map.of("comp_watch", services.watched().forget(who.teamId(), who.userId()),
-                        "seen_signature", services.seen().forget(who.teamId(), who.userId()),
-                        "slack_delivery", parts.deliveries().forget(who.teamId(), who.userId())));
-        progressHandlers.register(app);
-        new MockHandlers(deps, compHandlers::onMessage, services.practice()::claimChannelQuestion, progressHandlers)
-                .register(app);
-        new PracticeHandlers(services.practice(), parts.reminderSender(), services.database(), parts.outbox(),
-                parts.commands()).register(app);
     }
 
     /**
