@@ -14,7 +14,7 @@ public record CoachSettings(Grading grading, Jobs jobs) {
     /**
      * @param maxConcurrentLlmCalls   LLM gradings in flight at once at most; the rest wait their turn (never dropped)
      * @param initialConcurrentLlmCalls where the adaptive window starts (halved on 429/5xx, grown back slowly);
-     *                                optional: the smaller of 32 and the maximum
+     *                                optional: the maximum (start wide; the first refusals narrow it)
      * @param dailyLlmGradingsPerUser after this many LLM gradings in a day (UTC) a user's answers are graded offline
      * @param reportOrderWaitSeconds  how long a report waits for an earlier answer's report, so reports arrive in
      *                                order; a later answer is never held back longer than this by a stuck one
@@ -22,7 +22,7 @@ public record CoachSettings(Grading grading, Jobs jobs) {
     public record Grading(Integer maxConcurrentLlmCalls, Integer dailyLlmGradingsPerUser, Integer reportOrderWaitSeconds,
                           Integer initialConcurrentLlmCalls) {
         public int initialLlmCalls() {
-            return initialConcurrentLlmCalls == null ? Math.min(32, maxConcurrentLlmCalls) : initialConcurrentLlmCalls;
+            return initialConcurrentLlmCalls == null ? maxConcurrentLlmCalls : initialConcurrentLlmCalls;
         }
     }
 
