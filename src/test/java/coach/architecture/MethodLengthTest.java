@@ -42,8 +42,8 @@ class MethodLengthTest {
             sources = files.filter(p -> p.toString().endsWith(".java")).toList();
         }
         List<String> tooLong = new ArrayList<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
-            JavacTask task = (JavacTask) javac.getTask(null, files, null, List.of("-proc:none"), null,
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, java.nio.charset.StandardCharsets.UTF_8)) {
+            JavacTask task = (JavacTask) javac.getTask(null, files, null, List.of("-proc:none", "-encoding", "UTF-8"), null,
                     files.getJavaFileObjectsFromPaths(sources));
             SourcePositions positions = Trees.instance(task).getSourcePositions();
             for (CompilationUnitTree unit : task.parse()) {
