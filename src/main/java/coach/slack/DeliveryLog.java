@@ -26,17 +26,27 @@ public final class DeliveryLog {
     }
 
     /** The delivery's row, created on first sight. */
-    public Row open(Outgoing o) {
+    /** A delivery's row, and whether this attempt created it (and so holds its first claim). */
+    public record Opened(Row row, boolean claimed) {}
+
+    /**
+     * The delivery's row. A new row is created already claimed by this attempt (no other attempt can have created it):
+     * one commit instead of an insert and a claim. An existing row is returned as it is, unclaimed.
+     */
+    public Opened open(Outgoing o) {
+        Instant now = clock.instant();
         try {
             jdbi.useHandle(h -> h.createUpdate("""
-                    insert into slack_delivery (delivery_id, team_id, user_id, channel_id, status, attempts, maybe_posted, created_at)
-                    values (:id, :team, :user, :channel, 'pending', 0, false, :now)""")
+                    insert into slack_delivery (delivery_id, team_id, user_id, channel_id, status, attempts, maybe_posted,
+                                                first_attempt_at, attempt_started_at, created_at)
+                    values (:id, :team, :user, :channel, 'pending', 1, true, :now, :now, :now)""")
                     .bind("id", o.id()).bind("team", nz(o.teamId())).bind("user", nz(o.userId()))
-                    .bind("channel", nz(o.channel())).bind("now", clock.instant()).execute());
+                    .bind("channel", nz(o.channel())).bind("now", now).execute());
+            return new Opened(new Row(o.id(), "pending", 1, true, now, now, null), true);
         } catch (RuntimeException e) {
             if (!Sql.isUniqueViolation(e)) throw e;
         }
-        return find(o.id()).orElseThrow();
+        return new Opened(find(o.id()).orElseThrow(), false);
     }
 
     public Optional<Row> find(String id) {
@@ -60,10 +70,14 @@ public final class DeliveryLog {
                 .bind("cutoff", now.minus(lease)).execute()) == 1;
     }
 
-    public void sent(String id, String ts) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                update slack_delivery set status = 'sent', message_ts = :ts, attempt_started_at = null where delivery_id = :id""")
-                .bind("id", id).bind("ts", ts).execute());
+    /** The message is posted: recorded in one commit with {@code completes} (what the post completes, if anything). */
+    public void sent(String id, String ts, Runnable completes) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                    update slack_delivery set status = 'sent', message_ts = :ts, attempt_started_at = null
+                    where delivery_id = :id""").bind("id", id).bind("ts", ts).execute();
+            completes.run();
+        });
     }
 
     /**
@@ -74,11 +88,6 @@ public final class DeliveryLog {
         jdbi.useHandle(h -> h.createUpdate("""
                 update slack_delivery set attempt_started_at = null, maybe_posted = :maybe
                 where delivery_id = :id""").bind("id", id).bind("maybe", maybePosted).execute());
-    }
-
-    /** A later attempt found the message an earlier one posted. */
-    public void found(String id, String ts) {
-        sent(id, ts);
     }
 
     private static String nz(String s) {

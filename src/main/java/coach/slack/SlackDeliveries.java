@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,25 +39,37 @@ public final class SlackDeliveries {
 
     /** Sends a MESSAGE or PRIVATE outgoing once; returns the message's ts (null for an ephemeral message). */
     public String postOnce(Outgoing o) throws SlackFault {
-        DeliveryLog.Row row = deliveries.open(o);
-        if (DeliveryLog.SENT.equals(row.status())) {
-            return row.messageTs();
-        }
-        Instant now = clock.instant();
-        if (row.attemptStartedAt() != null && row.attemptStartedAt().isAfter(now.minus(lease))) {
-            throw new RetryLater("delivery " + o.id() + " has an attempt in progress",
-                    Duration.between(now, row.attemptStartedAt().plus(lease)));
-        }
-        if (row.maybePosted() && o.lookable()) {
-            Optional<String> ts = lookFor(o, row.firstAttemptAt());
-            if (ts.isPresent()) {
-                log.info("delivery {} was posted by an earlier attempt; not posting it again", o.id());
-                deliveries.found(o.id(), ts.get());
-                return ts.get();
+        return postOnce(o, ts -> {});
+    }
+
+    /**
+     * Sends a MESSAGE or PRIVATE outgoing once; {@code onPosted} (what the post completes, such as recording which
+     * message holds a question) is committed with the delivery's "sent", or run when it was sent before.
+     */
+    public String postOnce(Outgoing o, Consumer<String> onPosted) throws SlackFault {
+        DeliveryLog.Opened opened = deliveries.open(o);
+        if (!opened.claimed()) {
+            DeliveryLog.Row row = opened.row();
+            if (DeliveryLog.SENT.equals(row.status())) {
+                onPosted.accept(row.messageTs());
+                return row.messageTs();
             }
-        }
-        if (!deliveries.claim(row, lease)) {
-            throw new RetryLater("delivery " + o.id() + " was claimed by another attempt", lease);
+            Instant now = clock.instant();
+            if (row.attemptStartedAt() != null && row.attemptStartedAt().isAfter(now.minus(lease))) {
+                throw new RetryLater("delivery " + o.id() + " has an attempt in progress",
+                        Duration.between(now, row.attemptStartedAt().plus(lease)));
+            }
+            if (row.maybePosted() && o.lookable()) {
+                Optional<String> ts = lookFor(o, row.firstAttemptAt());
+                if (ts.isPresent()) {
+                    log.info("delivery {} was posted by an earlier attempt; not posting it again", o.id());
+                    deliveries.sent(o.id(), ts.get(), () -> onPosted.accept(ts.get()));
+                    return ts.get();
+                }
+            }
+            if (!deliveries.claim(row, lease)) {
+                throw new RetryLater("delivery " + o.id() + " was claimed by another attempt", lease);
+            }
         }
         String ts;
         try {
@@ -68,7 +81,7 @@ public final class SlackDeliveries {
             deliveries.attemptFailed(o.id(), true);
             throw e;
         }
-        deliveries.sent(o.id(), ts);
+        deliveries.sent(o.id(), ts, () -> onPosted.accept(ts));
         return ts;
     }
 

@@ -69,10 +69,12 @@ public final class SlackOutbox {
         try {
             switch (o.kind()) {
                 case MESSAGE, PRIVATE -> {
-                    String ts = deliveries.postOnce(o);
-                    if (o.askedId() != null && ts != null) {
-                        interviews.attachMessage(new Learner(o.teamId(), o.userId()), o.askedId(), o.channel(), ts);
-                    }
+                    // which message holds the question is recorded in the same commit as the post itself
+                    deliveries.postOnce(o, ts -> {
+                        if (o.askedId() != null && ts != null) {
+                            interviews.attachMessage(new Learner(o.teamId(), o.userId()), o.askedId(), o.channel(), ts);
+                        }
+                    });
                 }
                 case RESPONSE -> poster.respond(o.responseUrl(), o.text(), o.replaceOriginal());
                 case MODAL -> poster.forTeam(o.teamId()).openModal(o.triggerId(), o.blocksJson());
