@@ -54,8 +54,11 @@ public final class MockAckBench {
                 Path appRun2 = requests(work, "app-run2", 3_000_000, 60_000, slack);
                 wrk(lua, bareWarm, barePort, connections, 3, 0);
                 wrk(lua, appWarm, app.port(), connections, 3, 0);
+                // the warm-up left questions to post: let them go out, so the steady run starts from a quiet app
+                awaitPosts(slack, app.port(), 0);
                 Result bSteady = wrk(lua, bareRun, barePort, connections, seconds, pauseMs);
                 Result aSteady = wrk(lua, appRun, app.port(), connections, seconds, pauseMs);
+                awaitPosts(slack, app.port(), 0);
                 Result b = wrk(lua, bareRun, barePort, connections, seconds, 0);
                 Result a = wrk(lua, appRun2, app.port(), connections, seconds, 0);
                 System.out.printf("== /mock ack, %d users, %d connections, %d s per run, wrk on the same 2 cores ==%n", USERS, connections, seconds);
