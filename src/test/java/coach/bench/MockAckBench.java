@@ -2,6 +2,7 @@ package coach.bench;
 
 import coach.testing.SignedClient;
 import coach.testing.SlackStandIn;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,10 @@ public final class MockAckBench {
         int pauseMs = connections * 1000 / rate;
         Path work = Files.createTempDirectory("mock-ack");
         Path lua = Path.of("src/test/resources/bench/signed-requests.lua").toAbsolutePath();
-        try (SlackStandIn slack = new SlackStandIn()) {
+        // BENCH_DB=postgres: the app on an embedded PostgreSQL (as at company scale) instead of its H2 file
+        boolean postgres = "postgres".equals(System.getenv("BENCH_DB"));
+        try (SlackStandIn slack = new SlackStandIn();
+             EmbeddedPostgres pg = postgres ? EmbeddedPostgres.start() : null) {
             Process bare = Bench.startClass(BareBoltApp.class, work.resolve("bare.log"), String.valueOf(Bench.freePort()),
                     Bench.SECRET, slack.apiUrl());
             int barePort = port(work.resolve("bare.log"));
@@ -42,7 +46,8 @@ public final class MockAckBench {
             env.put("SLACK_BOT_TOKEN", "xoxb-bench");
             env.put("SLACK_SIGNING_SECRET", Bench.SECRET);
             env.put("SLACK_API_URL", slack.apiUrl());
-            env.put("COACH_DB_URL", dbUrl(work));
+            env.put("COACH_DB_URL", postgres ? pg.getJdbcUrl("postgres", "postgres") : dbUrl(work));
+            System.out.println("database: " + (postgres ? "PostgreSQL (embedded)" : "H2 file"));
             Bench.Running app = Bench.startJar(env, work.resolve("app.log"));
             System.out.printf("start-up: %d ms from launch to /health 200; %s%n", app.startMillis(), Bench.memory(app.pid()));
             try {
@@ -80,7 +85,7 @@ public final class MockAckBench {
                 app.close();
                 bare.destroy();
             }
-            System.out.println("questions stored (asked_question rows): " + count(work, "asked_question"));
+            if (!postgres) System.out.println("questions stored (asked_question rows): " + count(work, "asked_question"));
         }
     }
 
