@@ -5,5 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B test-compile
-CP="target/classes:target/test-classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 exec java -Dfile.encoding=UTF-8 -Dlogback.configurationFile=/dev/null -cp "$CP" coach.comp.CompBench "${1:-50}" "${2:-5}" "${3:-2}"
