@@ -143,14 +143,7 @@ public final class App implements AutoCloseable {
         boolean stopping = slack != null && slack.map(SlackWiring::serving).orElse(false) && !closeables.isEmpty();
         long started = System.nanoTime();
         if (stopping) log.info("stopping: no new requests; requests in flight finish, queued jobs stay in the database");
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            try {
-                closeables.get(i).close();
-            } catch (Exception e) {
-                log.warn("while stopping: {}", e.toString());
-            }
-        }
-        closeables.clear();
+        NewestFirst.close(closeables, log);
         if (stopping) log.info("stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -233,13 +233,6 @@ final class SlackWiring implements AutoCloseable {
     /** Newest first: HTTP, Socket Mode, the scheduler, the JVM metrics. */
     @Override
     public void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                log.warn("while stopping: {}", e.toString());
-            }
-        }
-        started.clear();
+        NewestFirst.close(started, log);
     }
 }
