@@ -25,7 +25,11 @@ final class ImpactRewrite {
 
     private ImpactRewrite() {}
 
-    static String suggest(List<String> sentences, List<String> keyPoints) {
+    /**
+     * @param sentences the sentences about the question; only these are rewritten or quoted as the place to add a number
+     * @param offTopic  sentences set aside as not about the question (their numbers earn nothing, but they exist)
+     */
+    static String suggest(List<String> sentences, List<String> keyPoints, List<String> offTopic) {
         List<String> tied = sentences.stream().filter(ImpactRewrite::hasTiedPair).toList();
         List<String> candidates = sentences.stream().filter(s -> !hasTiedPair(s))
                 .filter(s -> Sentences.words(s).size() >= 6).toList();
@@ -42,7 +46,10 @@ final class ImpactRewrite {
             return "Turn “" + Sentences.quote(numbered.get()) + "” into a before → after: say what " + metric
                     + " was before your work, what it became, and which customer or team felt the difference.";
         }
-        return "Your answer has no numbers. Add one before → after on the metric this question is about"
+        Optional<String> elsewhere = offTopic.stream().filter(Quantities::hasQuantity).findFirst();
+        String opening = elsewhere.map(s -> "The numbers in “" + Sentences.quote(s) + "” are not about this question, so they "
+                + "earn nothing here. Add a").orElse("Your answer has no numbers. Add one");
+        return opening + " before → after on the metric this question is about"
                 + example(keyPoints) + ", and say which customer felt it, next to “"
                 + Sentences.quote(mostTechnical(candidates)) + "”.";
     }

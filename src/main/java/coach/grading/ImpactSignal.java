@@ -9,7 +9,12 @@ import java.util.List;
 final class ImpactSignal {
     private ImpactSignal() {}
 
-    static Finding score(List<String> sentences) {
+    /**
+     * @param sentences the sentences about the question (they alone earn)
+     * @param offTopic  sentences set aside as not about the question: they earn nothing, but the reason given for a
+     *                  1 must not say the answer has no numbers when these have some
+     */
+    static Finding score(List<String> sentences, List<String> offTopic) {
         int tiedPairs = 0;
         int tied = 0;
         int numbers = 0;
@@ -40,6 +45,9 @@ final class ImpactSignal {
         if (numbers > 0) {
             return new Finding(2, Sentences.quote(evidence), "none of the numbers is tied to a customer or business "
                     + "outcome (latency a customer sees, cost, CTR, revenue, tickets).");
+        }
+        if (offTopic.stream().anyMatch(Quantities::hasQuantity)) {
+            return new Finding(1, "", "the numbers in the answer are in a sentence that is not about this question.");
         }
         return new Finding(1, "", "the answer has no number with a unit.");
     }

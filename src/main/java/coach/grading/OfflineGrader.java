@@ -37,10 +37,11 @@ public final class OfflineGrader implements Grader {
         // coverage is judged on every sentence of substance (its own similarity decides); the other detectors
         // only on sentences about the question, so off-topic padding earns nothing
         List<String> substance = match.relevant(request.stage().behavioural());
+        List<String> offTopic = text.substance().stream().filter(sentence -> !substance.contains(sentence)).toList();
         List<CriterionScore> scores = new ArrayList<>();
         for (Criterion c : request.rubric().criteria()) {
             Finding f = switch (c.signal()) {
-                case QUANTIFIED_IMPACT -> ImpactSignal.score(substance);
+                case QUANTIFIED_IMPACT -> ImpactSignal.score(substance, offTopic);
                 case KEY_POINTS -> CoverageSignal.score(match, text.substance(), request.keyPoints());
                 case TRADEOFFS -> TradeoffSignal.score(substance);
                 case STRUCTURE -> request.stage().behavioural() ? StructureSignal.star(substance)
@@ -50,8 +51,23 @@ public final class OfflineGrader implements Grader {
             scores.add(new CriterionScore(c.id(), c.name(), c.weight(), f.score(), f.evidence(), rationale(c, f)));
         }
         return new Grade(Scoring.overall(scores), scores, improvements(request.rubric(), scores),
-                ImpactRewrite.suggest(substance, request.keyPoints()), name(), "", text.flags())
+                ImpactRewrite.suggest(substance, request.keyPoints(), offTopic), name(), "", flags(text, offTopic))
                 .withAdvice(lengthAdvice(request, text.words()));
+    }
+
+    /** What was set aside, including the sentences judged not about the question, each named so none is lost silently. */
+    static List<String> flags(AnswerText text, List<String> offTopic) {
+        List<String> flags = new ArrayList<>(text.flags());
+        if (!offTopic.isEmpty()) {
+            // key-point coverage still reads every sentence (its own similarity decides); the other criteria do not
+            flags.add((offTopic.size() == 1 ? "1 sentence reads" : offTopic.size() + " sentences read")
+                    + " as not about this question, so " + (offTopic.size() == 1 ? "it counts" : "they count")
+                    + " only where " + (offTopic.size() == 1 ? "it matches" : "they match") + " a key point: “"
+                    + Sentences.quote(offTopic.get(0)) + "”"
+                    + (offTopic.size() > 1 ? " and " + (offTopic.size() - 1) + " more" : "")
+                    + ". Tie numbers and mechanisms to this question's problem.");
+        }
+        return flags;
     }
 
     /** The anchor of the score given, then why it is not higher: the text under a quote always agrees with it. */

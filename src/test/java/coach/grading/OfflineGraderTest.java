@@ -189,4 +189,26 @@ class OfflineGraderTest {
     static int keyPointScore(Grade g) {
         return g.criteria().stream().filter(c -> c.criterionId().equals("key-points")).findFirst().orElseThrow().score();
     }
+
+    @Test
+    void numbersInASentenceSetAsideAsOffTopicAreNamedNeverDeniedAndEarnNothing() {
+        SemanticMatcher semantic = SemanticMatcher.shared();
+        assertThat(semantic.awaitReady(120)).isTrue();
+        OfflineGrader withMeaning = new OfflineGrader(semantic);
+        Question q = BANK.byId("code-heavy-hitters").orElseThrow();
+        var stage = STAGES.get("coding");
+        String onTopic = "I would use a min-heap of size k over the stream, O(n log k) time and O(k) memory.";
+        String offTopic = "For the ads ranking team this cut p99 latency from 120 ms to 35 ms and CTR rose 0.7%.";
+        Grade g = withMeaning.grade(new GradingRequest(stage, q.text(), q.keyPoints(), RUBRICS.forStage("coding"),
+                onTopic + " " + offTopic));
+        CriterionScore impact = g.criteria().stream().filter(c -> c.criterionId().equals("customer-impact"))
+                .findFirst().orElseThrow();
+        assertThat(impact.score()).isEqualTo(1); // the set-aside sentence earns nothing
+        // but nothing the report says denies that the answer has numbers, and it names the sentence set aside
+        assertThat(impact.rationale()).doesNotContain("has no number").contains("not about this question");
+        assertThat(g.rewrite()).doesNotContain("has no numbers").contains("are not about this question")
+                .contains("120 ms to 35 ms");
+        assertThat(g.flags()).anySatisfy(f -> assertThat(f).contains("not about this question", "120 ms to 35 ms",
+                "only where it matches a key point"));
+    }
 }
