@@ -47,7 +47,7 @@ final class ImpactSignal {
                     + "outcome (latency a customer sees, cost, CTR, revenue, tickets).");
         }
         if (offTopic.stream().anyMatch(Quantities::hasQuantity)) {
-            return new Finding(1, "", "the numbers in the answer are in a sentence that is not about this question.");
+            return new Finding(1, "", "the answer's numbers are in a sentence I read as not about this question.");
         }
         return new Finding(1, "", "the answer has no number with a unit.");
     }

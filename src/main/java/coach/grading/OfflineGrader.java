@@ -12,6 +12,8 @@ import java.util.Optional;
  * score comes with a quote from the answer and the rubric's anchor for that score, plus what the next level needs.
  */
 public final class OfflineGrader implements Grader {
+    /** Content words a set-aside result sentence must share with the answer's topic to count for impact. */
+    static final int LINK_WORDS = 3;
     private final Optional<SemanticMatcher> semantic;
 
     /** Word-overlap key-point coverage only (for tests of the other detectors). */
@@ -41,7 +43,7 @@ public final class OfflineGrader implements Grader {
         List<CriterionScore> scores = new ArrayList<>();
         for (Criterion c : request.rubric().criteria()) {
             Finding f = switch (c.signal()) {
-                case QUANTIFIED_IMPACT -> ImpactSignal.score(substance, offTopic);
+                case QUANTIFIED_IMPACT -> ImpactSignal.score(withLinkedImpact(substance, offTopic, request), offTopic);
                 case KEY_POINTS -> CoverageSignal.score(match, text.substance(), request.keyPoints());
                 case TRADEOFFS -> TradeoffSignal.score(substance);
                 case STRUCTURE -> request.stage().behavioural() ? StructureSignal.star(substance)
@@ -55,19 +57,40 @@ public final class OfflineGrader implements Grader {
                 .withAdvice(lengthAdvice(request, text.words()));
     }
 
-    /** What was set aside, including the sentences judged not about the question, each named so none is lost silently. */
+    /**
+     * What was set aside. A sentence read as not about the question is named when it holds numbers: they earn nothing
+     * for impact, and the report must not look as if they went unseen. (The reading can be wrong, so it says how to
+     * make the link plain rather than that the sentence is off-topic.)
+     */
     static List<String> flags(AnswerText text, List<String> offTopic) {
         List<String> flags = new ArrayList<>(text.flags());
-        if (!offTopic.isEmpty()) {
-            // key-point coverage still reads every sentence (its own similarity decides); the other criteria do not
-            flags.add((offTopic.size() == 1 ? "1 sentence reads" : offTopic.size() + " sentences read")
-                    + " as not about this question, so " + (offTopic.size() == 1 ? "it counts" : "they count")
-                    + " only where " + (offTopic.size() == 1 ? "it matches" : "they match") + " a key point: “"
-                    + Sentences.quote(offTopic.get(0)) + "”"
-                    + (offTopic.size() > 1 ? " and " + (offTopic.size() - 1) + " more" : "")
-                    + ". Tie numbers and mechanisms to this question's problem.");
+        List<String> withNumbers = offTopic.stream().filter(Quantities::hasQuantity).toList();
+        if (!withNumbers.isEmpty()) {
+            flags.add("I read “" + Sentences.quote(withNumbers.get(0)) + "”"
+                    + (withNumbers.size() > 1 ? " (and " + (withNumbers.size() - 1) + " more)" : "")
+                    + " as not about this question, so its numbers earned nothing here. If it is about this problem, "
+                    + "say how: name the part of your solution that moved the number.");
         }
         return flags;
+    }
+
+    /**
+     * The sentences the impact criterion reads: those about the question, plus a customer-tied before → after that the
+     * relevance check set aside but that is tied to this answer's own solution, sharing LINK_WORDS content words with
+     * the question, its key points or the answer's on-topic sentences. A result sentence talks about the customer and
+     * the metric, so it sits far from the question's wording ("it cut the endpoint's p99 from 180 ms to 12 ms because
+     * we stopped re-sorting the catalogue"); an unrelated success story appended as padding shares nothing with them.
+     */
+    static List<String> withLinkedImpact(List<String> substance, List<String> offTopic, GradingRequest request) {
+        java.util.Set<String> context = new java.util.HashSet<>(CoverageSignal.stems(request.question()));
+        request.keyPoints().forEach(k -> context.addAll(CoverageSignal.stems(k)));
+        substance.forEach(s -> context.addAll(CoverageSignal.stems(s)));
+        List<String> read = new ArrayList<>(substance);
+        for (String s : offTopic) {
+            boolean tied = Quantities.hasOutcome(s) && Quantities.hasBeforeAfter(s);
+            if (tied && CoverageSignal.stems(s).stream().filter(context::contains).count() >= LINK_WORDS) read.add(s);
+        }
+        return read;
     }
 
     /** The anchor of the score given, then why it is not higher: the text under a quote always agrees with it. */
