@@ -40,10 +40,13 @@ public final class OfflineGrader implements Grader {
         // only on sentences about the question, so off-topic padding earns nothing
         List<String> substance = match.relevant(request.stage().behavioural());
         List<String> offTopic = text.substance().stream().filter(sentence -> !substance.contains(sentence)).toList();
+        List<String> impactRead = withLinkedImpact(substance, offTopic, request);
+        // set aside for impact too: what the report must name, so no number looks unseen
+        List<String> unread = offTopic.stream().filter(sentence -> !impactRead.contains(sentence)).toList();
         List<CriterionScore> scores = new ArrayList<>();
         for (Criterion c : request.rubric().criteria()) {
             Finding f = switch (c.signal()) {
-                case QUANTIFIED_IMPACT -> ImpactSignal.score(withLinkedImpact(substance, offTopic, request), offTopic);
+                case QUANTIFIED_IMPACT -> ImpactSignal.score(impactRead, unread);
                 case KEY_POINTS -> CoverageSignal.score(match, text.substance(), request.keyPoints());
                 case TRADEOFFS -> TradeoffSignal.score(substance);
                 case STRUCTURE -> request.stage().behavioural() ? StructureSignal.star(substance)
@@ -53,7 +56,7 @@ public final class OfflineGrader implements Grader {
             scores.add(new CriterionScore(c.id(), c.name(), c.weight(), f.score(), f.evidence(), rationale(c, f)));
         }
         return new Grade(Scoring.overall(scores), scores, improvements(request.rubric(), scores),
-                ImpactRewrite.suggest(substance, request.keyPoints(), offTopic), name(), "", flags(text, offTopic))
+                ImpactRewrite.suggest(impactRead, request.keyPoints(), unread), name(), "", flags(text, unread))
                 .withAdvice(lengthAdvice(request, text.words()));
     }
 
