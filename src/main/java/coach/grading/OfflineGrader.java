@@ -14,6 +14,9 @@ import java.util.Optional;
 public final class OfflineGrader implements Grader {
     /** Content words a set-aside result sentence must share with the answer's topic to count for impact. */
     static final int LINK_WORDS = 3;
+    /** A sentence that opens by pointing back at the solution just described ("As a result, …", "This cut …"). */
+    static final java.util.regex.Pattern CONTINUES = java.util.regex.Pattern.compile(
+            "(?i)\\s*(as a result|this|that|it|these|those|the result|the change|the fix|the new \\w+|with (it|this|that))\\b");
     private final Optional<SemanticMatcher> semantic;
 
     /** Word-overlap key-point coverage only (for tests of the other detectors). */
@@ -61,13 +64,13 @@ public final class OfflineGrader implements Grader {
     }
 
     /**
-     * What was set aside. A sentence read as not about the question is named when it holds numbers: they earn nothing
-     * for impact, and the report must not look as if they went unseen. (The reading can be wrong, so it says how to
-     * make the link plain rather than that the sentence is off-topic.)
+     * What was set aside. A sentence read as not about the question is named when it claims a customer or business
+     * result: it earns nothing for impact, and the report must not look as if it went unseen. (The reading can be
+     * wrong, so it says how to make the link plain rather than that the sentence is off-topic.)
      */
     static List<String> flags(AnswerText text, List<String> offTopic) {
         List<String> flags = new ArrayList<>(text.flags());
-        List<String> withNumbers = offTopic.stream().filter(Quantities::hasQuantity).toList();
+        List<String> withNumbers = offTopic.stream().filter(s -> Quantities.hasQuantity(s) && Quantities.hasOutcome(s)).toList();
         if (!withNumbers.isEmpty()) {
             flags.add("I read “" + Sentences.quote(withNumbers.get(0)) + "”"
                     + (withNumbers.size() > 1 ? " (and " + (withNumbers.size() - 1) + " more)" : "")
@@ -91,7 +94,9 @@ public final class OfflineGrader implements Grader {
         List<String> read = new ArrayList<>(substance);
         for (String s : offTopic) {
             boolean tied = Quantities.hasOutcome(s) && Quantities.hasBeforeAfter(s);
-            if (tied && CoverageSignal.stems(s).stream().filter(context::contains).count() >= LINK_WORDS) read.add(s);
+            boolean linked = CONTINUES.matcher(s).lookingAt()
+                    || CoverageSignal.stems(s).stream().filter(context::contains).count() >= LINK_WORDS;
+            if (tied && linked) read.add(s);
         }
         return read;
     }
