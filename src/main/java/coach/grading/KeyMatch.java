@@ -14,11 +14,8 @@ import java.util.Optional;
  * nothing, whatever numbers or trade-off words it carries.
  */
 final class KeyMatch {
-    /**
-     * A sentence this much less similar than the answer's most on-topic one is off-topic. (0.30 since a tuning-split
-     * grid in which the margin barely mattered and a floor of 0.45 kept more of strong answers' own sentences.)
-     */
-    static final double RELEVANCE_MARGIN = 0.30;
+    /** A sentence this much less similar than the answer's most on-topic one is off-topic. */
+    static final double RELEVANCE_MARGIN = 0.20;
     /**
      * In a story (behavioural stages) the result sentence sits further from the question than the situation does
      * ("as a result p99 dropped from 900 ms to 120 ms"), so stories get a wider margin.
@@ -27,9 +24,7 @@ final class KeyMatch {
     /** A sentence at least this similar to the question is on-topic however on-topic the rest is. */
     static final double ON_TOPIC = 0.65;
     /** Below this a sentence is off-topic even in an answer that is off-topic throughout. */
-    static final double FLOOR = 0.45;
-    /** Content words a sentence on the topic shares with the question and key points, or with another sentence. */
-    static final int SHARED_WORDS = 2;
+    static final double FLOOR = 0.50;
 
     private final List<String> sentences;
     /** [k][i]: key 0 is the question, keys 1..n the key points; i is the sentence. */
@@ -72,10 +67,6 @@ final class KeyMatch {
     }
 
     List<String> relevant(double margin, double onTopicAbove) {
-        return relevant(margin, onTopicAbove, FLOOR, SHARED_WORDS);
-    }
-
-    List<String> relevant(double margin, double onTopicAbove, double floor, int sharedWords) {
         if (!semantic || sentences.size() <= 1) return sentences;
         double[] best = new double[sentences.size()];
         double top = 0;
@@ -87,7 +78,7 @@ final class KeyMatch {
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             boolean onTopic = best[i] >= top - margin || best[i] >= onTopicAbove;
-            if (onTopic && best[i] >= floor && sharesWords(i, stems, sharedWords)) kept.add(sentences.get(i));
+            if (onTopic && best[i] >= FLOOR && sharesWords(i, stems)) kept.add(sentences.get(i));
         }
         return kept;
     }
@@ -97,12 +88,12 @@ final class KeyMatch {
      * sentence of the answer; one that shares none ("the pizza place near my flat costs $15") is padding, however
      * close its embedding happens to land.
      */
-    private boolean sharesWords(int i, List<java.util.Set<String>> stems, int shared) {
+    private boolean sharesWords(int i, List<java.util.Set<String>> stems) {
         java.util.Set<String> own = stems.get(i);
         // two words in common: one ("minutes", "cost") happens by chance in any padding
-        if (own.stream().filter(topicStems::contains).count() >= shared) return true;
+        if (own.stream().filter(topicStems::contains).count() >= 2) return true;
         for (int j = 0; j < stems.size(); j++) {
-            if (j != i && stems.get(j).stream().filter(own::contains).count() >= shared) return true;
+            if (j != i && stems.get(j).stream().filter(own::contains).count() >= 2) return true;
         }
         return false;
     }
