@@ -67,7 +67,7 @@ final class KeyMatch {
     }
 
     List<String> relevant(double margin, double onTopicAbove) {
-        if (!semantic || sentences.size() <= 1) return sentences;
+        if (!semantic || sentences.isEmpty()) return sentences;
         double[] best = new double[sentences.size()];
         double top = 0;
         for (int i = 0; i < sentences.size(); i++) {

@@ -8,6 +8,7 @@ import coach.interview.QuestionBank;
 import java.nio.file.Path;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Example;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -72,6 +73,17 @@ class GraderInvariantsTest {
                                      @ForAll("padding") List<String> padding) {
         String padded = a.answer().strip() + "\n\n" + String.join(" ", padding);
         assertThat(score(a, padded)).isLessThanOrEqualTo(score(a, a.answer()));
+    }
+
+    /**
+     * An answer whose own text is all set aside (a lowercase run-on list) and one padding sentence: the padding is then
+     * the only sentence left, and it must still pass the relevance check (it once counted just for being alone).
+     */
+    @Example
+    void aPaddingSentenceLeftAloneStillEarnsNothing() {
+        Calibration.EvalAnswer a = HONEST.stream().filter(h -> h.id().equals("ml-adequate-5-c")).findFirst().orElseThrow();
+        String pizza = OFF_TOPIC.get(3);
+        assertThat(score(a, a.answer().strip() + "\n\n" + pizza)).isLessThanOrEqualTo(score(a, a.answer()));
     }
 
     @Provide
