@@ -15,9 +15,13 @@ import java.util.regex.Pattern;
 final class Sentences {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*•·–]|\\d{1,2}[.)]|[a-z][.)])\\s+");
-    /** Where a sentence may end inside a line: end punctuation, spaces, then a capital, a digit or an opening quote. */
-    private static final Pattern END = Pattern.compile("[.!?]+[\"”’)]?\\s+(?=[\\p{Lu}\\p{N}\"“‘(])");
-    private static final Pattern ABBREVIATION = Pattern.compile("(?i)(?:\\be\\.g|\\bi\\.e|\\bvs|\\bcf|\\bapprox|\\bmr|\\bdr|\\betc)\\.$");
+    /**
+     * Where a sentence may end inside a line: end punctuation, spaces, then a letter, a digit or an opening quote. A
+     * lowercase start counts (people type "… quantize. i'd check quality …" in chat); abbreviations do not end one.
+     */
+    private static final Pattern END = Pattern.compile("[.!?]+[\"”’)]?\\s+(?=[\\p{L}\\p{N}\"“‘(])");
+    private static final Pattern ABBREVIATION = Pattern.compile(
+            "(?i)(?:\\be\\.g|\\bi\\.e|\\bvs|\\bcf|\\bapprox|\\bmr|\\bdr|\\betc|\\bapp|\\bp\\.m|\\ba\\.m|\\bno|\\bfig|\\bincl|\\bresp)\\.$");
     private static final Pattern LIST_NUMBER = Pattern.compile("\\s*\\d{1,2}[.)]");
     static final int MAX_QUOTE = 240;
 

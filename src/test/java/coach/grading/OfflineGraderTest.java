@@ -211,4 +211,10 @@ class OfflineGraderTest {
         assertThat(g.flags()).anySatisfy(f -> assertThat(f).contains("not about this question", "120 ms to 35 ms",
                 "its numbers earned nothing"));
     }
+
+    @Test
+    void sentencesTypedInLowercaseAreSplitButAbbreviationsDoNotEndOne() {
+        assertThat(Sentences.split("we cache repeated answers. i'd check quality on an eval set, e.g. the hard questions."))
+                .containsExactly("we cache repeated answers.", "i'd check quality on an eval set, e.g. the hard questions.");
+    }
 }
