@@ -30,8 +30,8 @@ final class ImpactRewrite {
      * @param offTopic  sentences set aside as not about the question (their numbers earn nothing, but they exist)
      */
     static String suggest(List<String> sentences, List<String> keyPoints, List<String> offTopic) {
-        List<String> tied = sentences.stream().filter(ImpactRewrite::hasTiedPair).toList();
-        List<String> candidates = sentences.stream().filter(s -> !hasTiedPair(s))
+        List<String> tied = sentences.stream().filter(Quantities::hasTiedPair).toList();
+        List<String> candidates = sentences.stream().filter(s -> !Quantities.hasTiedPair(s))
                 .filter(s -> Sentences.words(s).size() >= 6).toList();
         if (candidates.isEmpty()) {
             return "";
@@ -52,10 +52,6 @@ final class ImpactRewrite {
         return opening + " before → after on the metric this question is about"
                 + example(keyPoints) + ", and say which customer felt it, next to “"
                 + Sentences.quote(mostTechnical(candidates)) + "”.";
-    }
-
-    private static boolean hasTiedPair(String s) {
-        return Quantities.hasOutcome(s) && Quantities.hasBeforeAfter(s);
     }
 
     /** "For the ads client, feature lag went from 120 ms to 35 ms because we precompute features into Redis." */

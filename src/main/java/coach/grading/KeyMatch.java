@@ -39,6 +39,11 @@ final class KeyMatch {
     }
 
     private final java.util.Set<String> topicStems;
+    /** Content words a set-aside result sentence must share with the answer's topic to count for impact. */
+    private static final int LINK_WORDS = 3;
+    /** A sentence that opens by pointing back at the solution just described ("As a result, …", "This cut …"). */
+    private static final java.util.regex.Pattern CONTINUES = java.util.regex.Pattern.compile(
+            "(?i)\\s*(as a result|this|that|it|these|those|the result|the change|the fix|the new \\w+|with (it|this|that))\\b");
 
     static KeyMatch of(List<String> sentences, String question, List<String> keyPoints,
                        Optional<SemanticMatcher.Similarity> model) {
@@ -81,6 +86,26 @@ final class KeyMatch {
             if (onTopic && best[i] >= FLOOR && sharesWords(i, stems)) kept.add(sentences.get(i));
         }
         return kept;
+    }
+
+    /**
+     * The sentences the impact criterion reads: the {@code relevant} ones, plus a customer-tied before → after that the
+     * relevance check set aside but that is tied to this answer's own solution: it opens by pointing back at it, or
+     * shares LINK_WORDS content words with the question, its key points or the relevant sentences. A result sentence
+     * talks about the customer and the metric, so it sits far from the question's wording ("it cut the endpoint's p99
+     * from 180 ms to 12 ms because we stopped re-sorting the catalogue"); an appended success story shares nothing.
+     */
+    List<String> forImpact(List<String> relevant) {
+        java.util.Set<String> context = new java.util.HashSet<>(topicStems);
+        relevant.forEach(s -> context.addAll(CoverageSignal.stems(s)));
+        List<String> read = new ArrayList<>(relevant);
+        for (String s : sentences) {
+            if (relevant.contains(s) || !Quantities.hasTiedPair(s)) continue;
+            boolean linked = CONTINUES.matcher(s).lookingAt()
+                    || CoverageSignal.stems(s).stream().filter(context::contains).count() >= LINK_WORDS;
+            if (linked) read.add(s);
+        }
+        return read;
     }
 
     /**

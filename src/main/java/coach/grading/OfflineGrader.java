@@ -12,11 +12,6 @@ import java.util.Optional;
  * score comes with a quote from the answer and the rubric's anchor for that score, plus what the next level needs.
  */
 public final class OfflineGrader implements Grader {
-    /** Content words a set-aside result sentence must share with the answer's topic to count for impact. */
-    static final int LINK_WORDS = 3;
-    /** A sentence that opens by pointing back at the solution just described ("As a result, …", "This cut …"). */
-    static final java.util.regex.Pattern CONTINUES = java.util.regex.Pattern.compile(
-            "(?i)\\s*(as a result|this|that|it|these|those|the result|the change|the fix|the new \\w+|with (it|this|that))\\b");
     private final Optional<SemanticMatcher> semantic;
 
     /** Word-overlap key-point coverage only (for tests of the other detectors). */
@@ -42,10 +37,9 @@ public final class OfflineGrader implements Grader {
         // coverage is judged on every sentence of substance (its own similarity decides); the other detectors
         // only on sentences about the question, so off-topic padding earns nothing
         List<String> substance = match.relevant(request.stage().behavioural());
-        List<String> offTopic = text.substance().stream().filter(sentence -> !substance.contains(sentence)).toList();
-        List<String> impactRead = withLinkedImpact(substance, offTopic, request);
+        List<String> impactRead = match.forImpact(substance);
         // set aside for impact too: what the report must name, so no number looks unseen
-        List<String> unread = offTopic.stream().filter(sentence -> !impactRead.contains(sentence)).toList();
+        List<String> unread = text.substance().stream().filter(sentence -> !impactRead.contains(sentence)).toList();
         List<CriterionScore> scores = new ArrayList<>();
         for (Criterion c : request.rubric().criteria()) {
             Finding f = switch (c.signal()) {
@@ -78,27 +72,6 @@ public final class OfflineGrader implements Grader {
                     + "say how: name the part of your solution that moved the number.");
         }
         return flags;
-    }
-
-    /**
-     * The sentences the impact criterion reads: those about the question, plus a customer-tied before → after that the
-     * relevance check set aside but that is tied to this answer's own solution, sharing LINK_WORDS content words with
-     * the question, its key points or the answer's on-topic sentences. A result sentence talks about the customer and
-     * the metric, so it sits far from the question's wording ("it cut the endpoint's p99 from 180 ms to 12 ms because
-     * we stopped re-sorting the catalogue"); an unrelated success story appended as padding shares nothing with them.
-     */
-    static List<String> withLinkedImpact(List<String> substance, List<String> offTopic, GradingRequest request) {
-        java.util.Set<String> context = new java.util.HashSet<>(CoverageSignal.stems(request.question()));
-        request.keyPoints().forEach(k -> context.addAll(CoverageSignal.stems(k)));
-        substance.forEach(s -> context.addAll(CoverageSignal.stems(s)));
-        List<String> read = new ArrayList<>(substance);
-        for (String s : offTopic) {
-            boolean tied = Quantities.hasOutcome(s) && Quantities.hasBeforeAfter(s);
-            boolean linked = CONTINUES.matcher(s).lookingAt()
-                    || CoverageSignal.stems(s).stream().filter(context::contains).count() >= LINK_WORDS;
-            if (tied && linked) read.add(s);
-        }
-        return read;
     }
 
     /** The anchor of the score given, then why it is not higher: the text under a quote always agrees with it. */

@@ -91,4 +91,9 @@ final class Quantities {
         String s = sentence.toLowerCase(Locale.ROOT);
         return OUTCOMES.stream().anyMatch(s::contains);
     }
+
+    /** A before → after pair on a customer or business outcome: what the impact criterion values most. */
+    static boolean hasTiedPair(String sentence) {
+        return hasOutcome(sentence) && hasBeforeAfter(sentence);
+    }
 }

@@ -70,7 +70,7 @@ final class StructureSignal {
         String[] found = new String[4];
         for (int i = 0; i < parts.length; i++) {
             for (String s : sentences) {
-                boolean measured = i == 3 && Quantities.hasOutcome(s) && Quantities.hasBeforeAfter(s);
+                boolean measured = i == 3 && Quantities.hasTiedPair(s);
                 if (parts[i].matcher(Sentences.oneLine(s)).find() || measured) {
                     found[i] = s;
                     break;
