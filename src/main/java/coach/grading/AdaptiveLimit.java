@@ -1,6 +1,5 @@
 package coach.grading;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -58,8 +57,8 @@ final class AdaptiveLimit {
         return running.getOrDefault(team, 0) < share;
     }
 
-    /** The call ended; {@code refused} when the endpoint said 429 or 5xx, with the wait it asked for (may be null). */
-    synchronized void release(String team, boolean refused, Duration retryAfter) {
+    /** The call ended; {@code refused} when the endpoint said 429 or 5xx. */
+    synchronized void release(String team, boolean refused) {
         inFlight--;
         running.merge(team, -1, Integer::sum);
         // a refused call already halved the window when the refusal happened: it earns no growth
@@ -74,7 +73,7 @@ final class AdaptiveLimit {
      * window already did (the refused call waits out Retry-After itself). Returns the generation the call is now in,
      * for its next attempt.
      */
-    synchronized long refused(long startedIn, Duration retryAfter) {
+    synchronized long refused(long startedIn) {
         if (startedIn == generation) {
             limit = Math.max(min, limit / 2);
             generation++;

@@ -121,9 +121,9 @@ public final class LlmGrader implements Grader {
         boolean[] refused = {false};
         try {
             for (int attempt = 1; ; attempt++) {
-                ChatResponse response = calls.chat(chat.messages(messages).build(), deadline, retryAfter -> {
+                ChatResponse response = calls.chat(chat.messages(messages).build(), deadline, waitAsked -> {
                     refused[0] = true;
-                    window[0] = inFlight.refused(window[0], retryAfter);
+                    window[0] = inFlight.refused(window[0]);
                 });
                 usage = usage.plus(usageOf(response));
                 String text = response.aiMessage().text();
@@ -145,7 +145,7 @@ public final class LlmGrader implements Grader {
             log.warn("LLM grading failed ({}); using the offline grader", why);
             return fallback(request, why).withUsage(usage.plus(new Grade.Usage(1, 0, 0)));
         } finally {
-            inFlight.release(request.teamId(), refused[0], null);
+            inFlight.release(request.teamId(), refused[0]);
         }
     }
 
