@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,7 +56,7 @@ public final class MockAckBench {
                 Path appRun = requests(work, "app-run", 2_000_000, 20_000, slack);
                 Path appRun2 = requests(work, "app-run2", 3_000_000, 60_000, slack);
                 wrk(lua, bareWarm, barePort, connections, 3, 0);
-                wrk(lua, appWarm, app.port(), connections, 3, 0);
+                Result aWarm = wrk(lua, appWarm, app.port(), connections, 3, 0);
                 // the warm-up left questions to post: let them go out, so the steady run starts from a quiet app
                 awaitPosts(slack, app.port(), 0);
                 Result bSteady = wrk(lua, bareRun, barePort, connections, seconds, pauseMs);
@@ -75,7 +73,7 @@ public final class MockAckBench {
                 System.out.println("  bare Bolt app: " + b);
                 System.out.println("  Interview Coach: " + a);
                 System.out.printf("  ack p99 coach / bare: %.2f×; p50 %.2f×%n", a.p99 / b.p99, a.p50 / b.p50);
-                long acked = a.requests - a.non200 - a.wrapped + aSteady.requests - aSteady.non200 - aSteady.wrapped + warmAcks(work);
+                long acked = aWarm.acked() + aSteady.acked() + a.acked();
                 long drainStart = System.nanoTime();
                 int posted = awaitPosts(slack, app.port(), acked);
                 System.out.printf("questions posted to the stand-in: %d of %d commands acked (drained %.1f s after the run)%n",
@@ -92,18 +90,17 @@ public final class MockAckBench {
     /** A run of wrk as parsed from the script's RESULT line. */
     record Result(long requests, double seconds, double p50, double p99, double max, long busy, long non200, long wrapped,
                   long socketErrors) {
+        /** Commands the app took: wrk's completed 200s, not counting copies re-sent after the file ran out. */
+        long acked() {
+            return requests - non200 - wrapped;
+        }
+
         @Override
         public String toString() {
             return String.format("%.0f acks/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d requests, %d said busy, %d not 200,"
                             + " %d re-sent (file ran out), %d socket errors",
                     requests / seconds, p50, p99, max, requests, busy, non200, wrapped, socketErrors);
         }
-    }
-
-    static final List<Long> WARM_ACKS = new ArrayList<>();
-
-    static long warmAcks(Path work) {
-        return WARM_ACKS.stream().mapToLong(Long::longValue).sum();
     }
 
     static Result wrk(Path lua, Path requests, int port, int connections, int seconds, int pauseMs)
@@ -118,7 +115,6 @@ public final class MockAckBench {
         Result r = new Result(Long.parseLong(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
                 Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)), Long.parseLong(m.group(6)),
                 Long.parseLong(m.group(7)), Long.parseLong(m.group(8)), Long.parseLong(m.group(9)));
-        if (requests.getFileName().toString().startsWith("app-warm")) WARM_ACKS.add(r.requests - r.non200 - r.wrapped);
         return r;
     }
 
@@ -130,18 +126,8 @@ public final class MockAckBench {
         try (Writer w = Files.newBufferedWriter(file)) {
             for (int i = first; i < first + n; i++) {
                 int user = i % USERS;
-                Map<String, String> f = new LinkedHashMap<>();
-                f.put("token", "x");
-                f.put("team_id", "T1");
-                f.put("team_domain", "bench");
-                f.put("channel_id", "D" + user);
-                f.put("channel_name", "directmessage");
-                f.put("user_id", "U" + user);
-                f.put("user_name", "bench");
-                f.put("command", "/mock");
-                f.put("text", stages[i % stages.length]);
-                f.put("api_app_id", "A1");
-                f.put("response_url", slack.server.baseUrl() + "/response/" + i);
+                Map<String, String> f = SignedClient.slashCommandFields("/mock", stages[i % stages.length], "T1", "U" + user,
+                        "D" + user, slack.server.baseUrl() + "/response/" + i);
                 f.put("trigger_id", "trigger." + i);
                 String body = SignedClient.form(f);
                 w.write(ts + "\t" + SignedClient.sign(Bench.SECRET, ts, body) + "\t" + body + "\n");

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +48,7 @@ class GracefulStopEndToEndTest {
             env.put("SLACK_BOT_TOKEN", BOT_TOKEN);
             AppProcess app = AppProcess.startMain(env, log);
 
-            String body = SignedClient.form(slashCommand(slack.responseUrl()));
+            String body = SignedClient.form(SignedClient.slashCommandFields("/mock", "system-design", "T1", USER, CHANNEL, slack.responseUrl()));
             long ts = System.currentTimeMillis() / 1000;
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             int half = bytes.length / 2;
@@ -141,23 +140,6 @@ class GracefulStopEndToEndTest {
         StringBuilder sb = new StringBuilder();
         for (int c; (c = in.read()) != -1 && c != '\n'; ) sb.append((char) c);
         return sb.toString().trim();
-    }
-
-    private static Map<String, String> slashCommand(String responseUrl) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("token", "legacy");
-        f.put("team_id", "T1");
-        f.put("team_domain", "test");
-        f.put("channel_id", CHANNEL);
-        f.put("channel_name", "directmessage");
-        f.put("user_id", USER);
-        f.put("user_name", "someone");
-        f.put("command", "/mock");
-        f.put("text", "system-design");
-        f.put("api_app_id", "A1");
-        f.put("response_url", responseUrl);
-        f.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
-        return f;
     }
 
     private static int count(Database database, String sql) {

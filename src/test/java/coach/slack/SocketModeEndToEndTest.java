@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import coach.testing.SignedClient;
 import coach.testing.SlackStandIn;
 import coach.testing.SocketModeStandIn;
 import coach.testing.TestApps;
@@ -76,20 +77,8 @@ class SocketModeEndToEndTest {
     }
 
     private static Map<String, Object> slashCommand(String command, String text, String channel, String responseUrl) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("token", "legacy");
-        p.put("team_id", "T1");
-        p.put("team_domain", "test");
-        p.put("channel_id", channel);
-        p.put("channel_name", "directmessage");
-        p.put("user_id", "U77");
-        p.put("user_name", "someone");
-        p.put("command", command);
-        p.put("text", text);
-        p.put("api_app_id", "A1");
+        Map<String, Object> p = new LinkedHashMap<>(SignedClient.slashCommandFields(command, text, "T1", "U77", channel, responseUrl));
         p.put("is_enterprise_install", "false");
-        p.put("response_url", responseUrl);
-        p.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
         return p;
     }
 }

@@ -67,6 +67,12 @@ public final class SignedClient {
     }
 
     public HttpResponse<String> slashCommand(String command, String text, String team, String user, String channel, String responseUrl) {
+        return send(form(slashCommandFields(command, text, team, user, channel, responseUrl)), "application/x-www-form-urlencoded", Map.of());
+    }
+
+    /** The fields Slack sends with a slash command, in its order (a trigger id included; replace it to make each unique). */
+    public static Map<String, String> slashCommandFields(String command, String text, String team, String user, String channel,
+                                                         String responseUrl) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("token", "legacy");
         f.put("team_id", team);
@@ -80,7 +86,7 @@ public final class SignedClient {
         f.put("api_app_id", "A1");
         f.put("response_url", responseUrl);
         f.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
-        return send(form(f), "application/x-www-form-urlencoded", Map.of());
+        return f;
     }
 
     public HttpResponse<String> interactive(String payloadJson) {
