@@ -38,7 +38,7 @@ public record AppConfig(
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_MODEL = "gpt-4.1-mini";
     public static final String DEFAULT_DB_URL =
-            "jdbc:h2:file:./data/coach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0";
+            "jdbc:h2:file:./data/coach;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
 
     public static AppConfig fromEnv(Map<String, String> env) {
         String port = value(env, "PORT").orElse("3000");

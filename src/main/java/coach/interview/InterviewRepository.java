@@ -59,7 +59,9 @@ public final class InterviewRepository {
                 .bind("stage", stageId).bind("question", questionId).bind("kind", kind).bind("prompt", prompt)
                 .bind("parent", parentId).bind("now", now).bind("key", requestKey)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        return asked(who, id).orElseThrow();
+        // the row as stored (timestamps keep microseconds in both databases), without reading it back
+        return new AskedQuestion(id, who.teamId(), who.userId(), sessionId, stageId, questionId, kind, prompt, parentId,
+                null, null, now.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
     /** The question a job already asked under this key (a job that runs again asks nothing new). */

@@ -5,6 +5,7 @@ import coach.install.SlackInstall;
 import coach.interview.InterviewService;
 import coach.jobs.Jobs;
 import coach.store.Database;
+import coach.store.Durability;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -32,7 +33,7 @@ public final class SlackApp {
      * @param install present in multi-workspace mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, COACH_TOKEN_KEY)
      */
     public record Parts(Slack slack, SlackOutbox outbox, SlackCommands commands, SlackPoster poster,
-                        SlackDeliveries deliveries, Optional<SlackInstall> install) {}
+                        SlackDeliveries deliveries, Optional<SlackInstall> install, Durability durability) {}
 
     /**
      * @param timeout how long one Web API call may take; an attempt holds its delivery for twice that, so a second
@@ -55,9 +56,9 @@ public final class SlackApp {
                 ? new SlackPoster(slack, install.get()::botToken)
                 : new SlackPoster(slack, slack.methods(config.slackBotToken().orElseThrow()));
         SlackDeliveries deliveries = new SlackDeliveries(poster, new DeliveryLog(database.jdbi(), clock), clock,
-                timeout.multipliedBy(2));
-        return new Parts(slack, new SlackOutbox(deliveries, poster, interviews, clock, jobs), new SlackCommands(clock, jobs),
-                poster, deliveries, install);
+                timeout.multipliedBy(2), database.durability());
+        return new Parts(slack, new SlackOutbox(deliveries, poster, interviews, clock, jobs, database.durability()),
+                new SlackCommands(clock, jobs), poster, deliveries, install, database.durability());
     }
 
     /**
@@ -85,17 +86,31 @@ public final class SlackApp {
                 .build();
         ReplayGuard replays = new ReplayGuard(seen, metrics);
         AckTimer ackTimer = new AckTimer(metrics);
+        Middleware durableAck = durableAck(parts.durability());
         this.app = new App(boltConfig) {
             @Override
             protected List<Middleware> buildDefaultMiddlewareList(com.slack.api.bolt.AppConfig c) {
                 List<Middleware> list = super.buildDefaultMiddlewareList(c);
                 list.add(0, replays);
+                list.add(0, durableAck);
                 list.add(0, SlackApp::neverFail);
                 list.add(0, ackTimer);
                 return list;
             }
         };
         parts.install().ifPresent(install -> install.register(app));
+    }
+
+    /**
+     * An ack means stored: what the request committed (the seen signature, what the user sent and the jobs that carry
+     * on from it) is on disk before the ack leaves. Inside {@link #neverFail}, so a failed write is answered as one.
+     */
+    private static Middleware durableAck(Durability durability) {
+        return (req, resp, chain) -> {
+            Response response = chain.next(req);
+            durability.await();
+            return response;
+        };
     }
 
     /**

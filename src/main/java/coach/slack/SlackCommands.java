@@ -24,7 +24,7 @@ public final class SlackCommands {
     private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
     public static final TaskDescriptor<Command> RUN = TaskDescriptor.of("slack-command", Command.class);
 
-    public enum Kind { PRACTICE, COMP_REPLY, COMP_PHRASE, FOLLOW_UP, EXPORT }
+    public enum Kind { ASK, PRACTICE, COMP_REPLY, COMP_PHRASE, FOLLOW_UP, EXPORT }
 
     /** @param ref a number the command is about (the answer id of a follow-up) */
     public record Command(String id, Kind kind, String teamId, String userId, String channel, String threadTs,

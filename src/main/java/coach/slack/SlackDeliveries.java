@@ -1,6 +1,7 @@
 package coach.slack;
 
 import coach.jobs.RetryLater;
+import coach.store.Durability;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,13 +29,18 @@ public final class SlackDeliveries {
     private final DeliveryLog deliveries;
     private final Clock clock;
     private final Duration lease;
+    private final Durability durability;
 
-    /** @param lease how long an attempt in progress holds the delivery: longer than one Slack call can take */
-    public SlackDeliveries(SlackPoster poster, DeliveryLog deliveries, Clock clock, Duration lease) {
+    /**
+     * @param lease      how long an attempt in progress holds the delivery: longer than one Slack call can take
+     * @param durability waited for before each post, so the claim that marks it "maybe posted" survives a crash
+     */
+    public SlackDeliveries(SlackPoster poster, DeliveryLog deliveries, Clock clock, Duration lease, Durability durability) {
         this.poster = poster;
         this.deliveries = deliveries;
         this.clock = clock;
         this.lease = lease;
+        this.durability = durability;
     }
 
     /** Sends a MESSAGE or PRIVATE outgoing once; returns the message's ts (null for an ephemeral message). */
@@ -71,6 +77,8 @@ public final class SlackDeliveries {
                 throw new RetryLater("delivery " + o.id() + " was claimed by another attempt", lease);
             }
         }
+        // a claim lost in a crash would let the next run post again without looking for this post first
+        durability.await();
         String ts;
         try {
             ts = send(o);

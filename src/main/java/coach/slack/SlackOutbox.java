@@ -5,6 +5,7 @@ import coach.interview.Learner;
 import coach.jobs.Jobs;
 import coach.jobs.RetryLater;
 import coach.jobs.RetryPolicy;
+import coach.store.Durability;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -31,8 +32,13 @@ public final class SlackOutbox {
     private final OneTimeTask<Outgoing> task;
     private final Jobs jobs;
 
-    public SlackOutbox(SlackDeliveries deliveries, SlackPoster poster, InterviewService interviews, Clock clock, Jobs jobs) {
+    private final Durability durability;
+
+    /** @param durability waited for before a reply or modal goes out, as {@link SlackDeliveries} does before a post */
+    public SlackOutbox(SlackDeliveries deliveries, SlackPoster poster, InterviewService interviews, Clock clock, Jobs jobs,
+                       Durability durability) {
         this.jobs = jobs;
+        this.durability = durability;
         this.deliveries = deliveries;
         this.poster = poster;
         this.interviews = interviews;
@@ -76,8 +82,14 @@ public final class SlackOutbox {
                         }
                     });
                 }
-                case RESPONSE -> poster.respond(o.responseUrl(), o.text(), o.replaceOriginal());
-                case MODAL -> poster.forTeam(o.teamId()).openModal(o.triggerId(), o.blocksJson());
+                case RESPONSE -> {
+                    durability.await();
+                    poster.respond(o.responseUrl(), o.text(), o.replaceOriginal());
+                }
+                case MODAL -> {
+                    durability.await();
+                    poster.forTeam(o.teamId()).openModal(o.triggerId(), o.blocksJson());
+                }
             }
         } catch (SlackFault f) {
             if (f.permanent()) {

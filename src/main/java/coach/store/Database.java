@@ -26,16 +26,20 @@ public final class Database implements AutoCloseable {
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
     private static final List<String> H2_COMPATIBILITY =
             List.of("MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "DEFAULT_NULL_ORDERING=HIGH");
+    private static final int H2_WRITE_DELAY_MS = 100;
     private static final Pattern WRITE_DELAY = Pattern.compile(";WRITE_DELAY=[^;]*", Pattern.CASE_INSENSITIVE);
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
     private final DataSource joining;
+    /** Null unless the database is an H2 file: PostgreSQL's commit returns once it is on disk, and so does H2's in memory. */
+    private final GroupCommit groupCommit;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, GroupCommit groupCommit) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.joining = new JoiningDataSource(dataSource, transaction);
+        this.groupCommit = groupCommit;
     }
 
     public static Database open(String jdbcUrl) {
@@ -59,23 +63,39 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
+            return new Database(ds, url.startsWith("jdbc:h2:file:") ? GroupCommit.checkpointing(DriverManager.getConnection(url)) : null);
+        } catch (RuntimeException | SQLException e) {
             ds.close();
-            throw e;
+            throw e instanceof SQLException sql ? new IllegalStateException("cannot open the database: " + rootMessage(sql), sql)
+                    : (RuntimeException) e;
         }
-        return new Database(ds);
     }
 
     /**
-     * An ack means stored: H2 keeps committed transactions in memory for up to WRITE_DELAY (500 ms by default) and
-     * a kill -9 in that time loses them, so a file database writes each commit before the commit returns. (The OS
-     * still caches the write; that survives a killed process, not a power cut. PostgreSQL is used as configured.)
+     * An ack means stored. H2 keeps committed transactions in memory for up to WRITE_DELAY and a kill -9 in that time
+     * loses them, so what must be on disk before anyone is told (an ack, a post to Slack) waits for it with
+     * {@link #awaitDurable()}, which writes for all waiting callers at once; the rest (job bookkeeping) is written
+     * within {@value #H2_WRITE_DELAY_MS} ms. (The OS still caches the write; that survives a killed process, not a power
+     * cut. PostgreSQL is used as configured.)
      */
     public static String durable(String url) {
         if (!url.startsWith("jdbc:h2:file:")) {
             return url;
         }
-        return WRITE_DELAY.matcher(url).replaceAll("") + ";WRITE_DELAY=0";
+        return WRITE_DELAY.matcher(url).replaceAll("") + ";WRITE_DELAY=" + H2_WRITE_DELAY_MS;
+    }
+
+    /**
+     * Returns once everything committed before the call (by any thread) is on disk: call it before telling anyone
+     * that something is stored. Callers waiting at the same time share one write.
+     */
+    public void awaitDurable() {
+        if (groupCommit != null) groupCommit.await();
+    }
+
+    /** {@link #awaitDurable()} for parts that need nothing else of the database. */
+    public Durability durability() {
+        return this::awaitDurable;
     }
 
     /**
@@ -187,6 +207,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (groupCommit != null) groupCommit.close();
+        } catch (Exception e) {
+            // the pool's close below still closes the database
+        }
         dataSource.close();
     }
 }

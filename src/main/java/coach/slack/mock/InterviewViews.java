@@ -1,6 +1,8 @@
 package coach.slack.mock;
 
 import coach.slack.Mrkdwn;
+import coach.slack.Outgoing;
+import coach.slack.SlackJson;
 import coach.slack.SlackLimits;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.asBlocks;
@@ -31,6 +33,7 @@ import coach.grading.SessionSummary;
 import coach.grading.Grade;
 import coach.grading.GradedAnswer;
 import coach.interview.AskedQuestion;
+import coach.interview.InterviewService;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
@@ -232,4 +235,12 @@ public final class InterviewViews {
         return blocks.size() > SlackLimits.BLOCKS_PER_MESSAGE ? blocks.subList(0, SlackLimits.BLOCKS_PER_MESSAGE) : blocks;
     }
 
+    /** The post of an asked question, sent once per question (its delivery id), with the Answer button. */
+    public static Outgoing questionPost(InterviewService.Asked asked, String channel, String responseUrl) {
+        AskedQuestion q = asked.asked();
+        return Outgoing.message("question:" + q.id(), q.teamId(), q.userId(), channel, null,
+                        InterviewViews.questionFallback(asked.stage(), q),
+                        SlackJson.blocks(InterviewViews.question(asked.stage(), q, asked.question().pillar())))
+                .asking(q.id(), responseUrl);
+    }
 }

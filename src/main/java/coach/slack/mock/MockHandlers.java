@@ -36,9 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The /mock flow in Slack. An ack means stored: what the user typed (an answer, a command that creates a question)
- * is committed, with the job that carries on from it, before the listener acks; the slow part (posting, grading,
- * an LLM-written follow-up) runs as a persistent job after the ack.
+ * The /mock flow in Slack. An ack means stored: what the user typed (an answer, a command that asks for a question)
+ * is committed, with the job that carries on from it, before the listener acks; the slow part (choosing and posting
+ * the question, grading, an LLM-written follow-up) runs as a persistent job after the ack.
  */
 public final class MockHandlers {
     private static final Logger log = LoggerFactory.getLogger(MockHandlers.class);
@@ -74,6 +74,7 @@ public final class MockHandlers {
         this.topLevel = topLevel;
         this.channelQuestions = channelQuestions;
         commands.handle(SlackCommands.Kind.FOLLOW_UP, this::runFollowUp);
+        commands.handle(SlackCommands.Kind.ASK, this::runAsk);
     }
 
     public void register(App app) {
@@ -206,10 +207,21 @@ public final class MockHandlers {
         return ctx.ack();
     }
 
-    /** The question is stored and its post queued in one commit, before the ack. */
+    /** Before the ack only the command is stored, as a job: choosing and storing the question is work for after it. */
     private void ask(Learner who, Stage stage, String channel, String responseUrl) {
+        commands.submit(SlackCommands.Kind.ASK, who.teamId(), who.userId(), channel, null, stage.id(), responseUrl, 0);
+    }
+
+    /** The question is stored and its post queued in one commit; asked once per command, however often it runs. */
+    private void runAsk(SlackCommands.Command c) {
+        Optional<Stage> stage = stages.find(c.text());
+        if (stage.isEmpty()) {
+            log.warn("command {}: stage no longer configured", c.id());
+            return;
+        }
+        Learner who = new Learner(c.teamId(), c.userId());
         database.inTransaction(h -> {
-            outbox.send(questionPost(interviews.ask(who, stage, channel), channel, responseUrl));
+            outbox.send(InterviewViews.questionPost(interviews.ask(who, stage.get(), c.channel(), c.id()), c.channel(), c.responseUrl()));
             return null;
         });
     }
@@ -254,7 +266,7 @@ public final class MockHandlers {
                             "I can only follow up on your own graded answers. Start with `/mock`.", false));
                 }
             } else {
-                outbox.send(questionPost(interviews.askFollowUp(who, plan.get().parent(), plan.get().text(), c.id()),
+                outbox.send(InterviewViews.questionPost(interviews.askFollowUp(who, plan.get().parent(), plan.get().text(), c.id()),
                         c.channel(), c.responseUrl()));
             }
             return null;
@@ -267,13 +279,6 @@ public final class MockHandlers {
         return summary;
     }
 
-    public static Outgoing questionPost(InterviewService.Asked asked, String channel, String responseUrl) {
-        AskedQuestion q = asked.asked();
-        return Outgoing.message("question:" + q.id(), q.teamId(), q.userId(), channel, null,
-                        InterviewViews.questionFallback(asked.stage(), q),
-                        SlackJson.blocks(InterviewViews.question(asked.stage(), q, asked.question().pillar())))
-                .asking(q.id(), responseUrl);
-    }
 
     private static Outgoing reply(Learner who, String responseUrl, String text) {
         return Outgoing.response("reply:" + UUID.randomUUID(), who.teamId(), who.userId(), responseUrl, text, false);

@@ -8,7 +8,7 @@ import coach.slack.SlackFault;
 import coach.slack.SlackIds;
 import coach.slack.SlackOutbox;
 import coach.slack.SlackPoster;
-import coach.slack.mock.MockHandlers;
+import coach.slack.mock.InterviewViews;
 import coach.slack.mock.MockPorts;
 import coach.slack.practice.PracticeMrkdwn;
 import coach.config.StageCatalog;
@@ -124,7 +124,7 @@ public final class ProgressHandlers implements MockPorts.ProgressCommands {
             Learner who = who(req);
             if (who != null && v.length == 2 && stages.find(v[0]).isPresent()) {
                 database.inTransaction(h -> {
-                    outbox.send(MockHandlers.questionPost(interviews.ask(who, stages.get(v[0]), v[1]), v[1], null));
+                    outbox.send(InterviewViews.questionPost(interviews.ask(who, stages.get(v[0]), v[1]), v[1], null));
                     return null;
                 });
             }
@@ -220,7 +220,7 @@ public final class ProgressHandlers implements MockPorts.ProgressCommands {
         if (channel == null || channel.isBlank()) return;
         database.inTransaction(h -> {
             Optional<InterviewService.Asked> asked = interviews.askAgain(who, stageId, questionId, channel, null);
-            asked.ifPresent(a -> outbox.send(MockHandlers.questionPost(a, channel, null)));
+            asked.ifPresent(a -> outbox.send(InterviewViews.questionPost(a, channel, null)));
             return null;
         });
     }

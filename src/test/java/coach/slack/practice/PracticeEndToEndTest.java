@@ -78,7 +78,8 @@ class PracticeEndToEndTest extends SlackAppTest {
         Slack client = Slack.getInstance(config);
         SlackPoster poster = new SlackPoster(client, client.methods("xoxb-test"));
         SlackReminderSender sender = new SlackReminderSender(poster, new SlackDeliveries(poster,
-                new DeliveryLog(app.database().jdbi(), java.time.Clock.systemUTC()), java.time.Clock.systemUTC(), Duration.ofSeconds(20)));
+                new DeliveryLog(app.database().jdbi(), java.time.Clock.systemUTC()), java.time.Clock.systemUTC(), Duration.ofSeconds(20),
+                app.database().durability()));
         StageCatalog stages = StageCatalog.load(Path.of("config"));
         Subscription sub = new Subscription(1, "T1", "U1", Subscription.DM, null, LocalTime.of(9, 0),
                 EnumSet.allOf(DayOfWeek.class), "mix", ZoneId.of("UTC"), Subscription.ACTIVE, null);
