@@ -71,7 +71,7 @@ final class AmountReader {
     }
 
     /** Amounts and the component each belongs to: "190k base", "base: 190k", "bonus 15%". */
-    static List<Amount> amounts(String lower, List<Hit> hits) {
+    static List<Amount> amounts(String lower, List<Hit> hits, Pattern yearly) {
         List<Raw> raw = raw(lower);
         List<Amount> out = new ArrayList<>();
         Set<Integer> claimed = new HashSet<>();
@@ -86,7 +86,7 @@ final class AmountReader {
                 Matcher y = STOCK_YEARS.matcher(window);
                 String g = y.find() ? Stream.of(1, 2, 3).map(y::group).filter(Objects::nonNull).findFirst().orElseThrow() : null;
                 years = g == null ? null : WORD_NUMBERS.containsKey(g) ? WORD_NUMBERS.get(g) : Integer.valueOf(g);
-                perYear = g == null && PaySignals.YEARLY.matcher(window).find();
+                perYear = g == null && yearly.matcher(window).find();
             }
             out.add(new Amount(c, a.value(), a.absolute(), a.currency(), a.percent(), a.negative(), a.unit() == null,
                     years, perYear));

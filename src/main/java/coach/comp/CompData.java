@@ -81,10 +81,15 @@ public record CompData(List<Source> sources, LevelTable levelTable, List<Band> b
     /** A currency and the words that name it in a message; {@code unitsAfterNumber}: units that imply it ("52l"). */
     public record CurrencyWords(String code, List<String> words, List<String> unitsAfterNumber) {}
 
+    /** What a message asks beyond levels, places and components: pay words, topics, periods (see comp.yaml). */
+    public record Phrases(List<String> pay, List<String> weakPay, List<String> negotiation, List<String> agenticPremium,
+                          List<String> mapping, List<String> conversion, List<String> firstYear, List<String> yearly,
+                          List<String> grant, List<String> help) {}
+
     /** The words the parser recognises beyond the figures' own aliases. */
-    public record Vocabulary(List<CurrencyWords> currencies, List<ComponentWords> components, List<String> chatterWords,
-                             List<String> titlesWithoutData, List<String> otherCompanies, List<String> placesWithoutData,
-                             List<String> notPlaces) {}
+    public record Vocabulary(List<CurrencyWords> currencies, List<ComponentWords> components, Phrases phrases,
+                             List<String> chatterWords, List<String> titlesWithoutData, List<String> otherCompanies,
+                             List<String> placesWithoutData, List<String> notPlaces) {}
 
     /** Reads and checks {@code comp.yaml} in the config directory ({@link CompDataCheck}); a problem throws a ConfigException. */
     public static CompData load(Path configDir) {

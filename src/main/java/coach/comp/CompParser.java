@@ -71,7 +71,7 @@ public final class CompParser {
     private final List<CompData.ComponentWords> componentWords;
     private final Pattern components;
     private final Set<String> chatter;
-    private final Map<String, Pattern> currencies = new LinkedHashMap<>();
+    private final PaySignals signals;
 
     public CompParser(CompData data) {
         this.data = data;
@@ -99,7 +99,7 @@ public final class CompParser {
         this.components = Pattern.compile(IntStream.range(0, componentWords.size())
                 .mapToObj(i -> "(?<c" + i + ">" + componentPattern(componentWords.get(i)) + ")").collect(Collectors.joining("|")));
         this.chatter = Set.copyOf(v.chatterWords() == null ? List.of() : v.chatterWords());
-        v.currencies().forEach(c -> currencies.put(c.code(), currencyPattern(c)));
+        this.signals = new PaySignals(v, mapped);
     }
 
     /** Many literal phrases in one pattern, longest first. */
@@ -117,7 +117,7 @@ public final class CompParser {
         return keys;
     }
 
-    private static List<String> lower(List<String> l) {
+    static List<String> lower(List<String> l) {
         return l.stream().map(s -> s.toLowerCase(Locale.ROOT).trim()).toList();
     }
 
@@ -128,18 +128,14 @@ public final class CompParser {
                 + "(?:" + spaced(c.words()) + ")" + (c.notBefore() == null ? "" : "(?!\\s+(?:" + spaced(c.notBefore()) + "))") + E;
     }
 
-    private static String spaced(List<String> words) {
-        return lower(words).stream().map(w -> Stream.of(w.split(" +")).map(Pattern::quote).collect(Collectors.joining("\\s+")))
-                .collect(Collectors.joining("|"));
+    /** Phrases as whole words: a space matches any run of spaces, a final * any ending ("negotiat*"). */
+    static Pattern phrases(List<String> phrases) {
+        return Pattern.compile(B + "(?:" + spaced(phrases) + ")" + E);
     }
 
-    /** A symbol matches anywhere, a word as a whole word, a unit right after a number ("52l"). */
-    private static Pattern currencyPattern(CompData.CurrencyWords c) {
-        Stream<String> words = lower(c.words()).stream()
-                .map(w -> w.matches(".*[\\p{L}\\p{N}].*") ? B + Pattern.quote(w) + E : Pattern.quote(w));
-        Stream<String> units = lower(c.unitsAfterNumber() == null ? List.of() : c.unitsAfterNumber()).stream()
-                .map(u -> "\\d\\s?" + Pattern.quote(u) + E);
-        return Pattern.compile(Stream.concat(words, units).collect(Collectors.joining("|")));
+    private static String spaced(List<String> words) {
+        return lower(words).stream().map(w -> Stream.of(w.split(" +")).map(Pattern::quote).collect(Collectors.joining("\\s+"))
+                .replaceFirst("\\*\\\\E$", "\\\\E\\\\w*")).collect(Collectors.joining("|"));
     }
 
     /** Normalises dashes, spaces and quotes; cuts very long text. Keeps case. */
@@ -172,19 +168,16 @@ public final class CompParser {
         Set<Component> comps = EnumSet.noneOf(Component.class);
         Set<String> ignored = new TreeSet<>();
         hits.forEach(h -> { if (h.component() != null) comps.add(h.component()); else ignored.add(h.ignored()); });
-        List<Amount> amounts = AmountReader.amounts(t.lower(), hits);
-        Set<String> currencies = new TreeSet<>();
-        this.currencies.forEach((c, p) -> { if (p.matcher(t.lower()).find()) currencies.add(c); });
-        amounts.stream().filter(a -> a.currency() != null).forEach(a -> currencies.add(a.currency()));
+        List<Amount> amounts = AmountReader.amounts(t.lower(), hits, signals.yearly);
         Set<String> market = new LinkedHashSet<>();
         find(t.lower(), marketKeywords, m -> { market.addAll(marketIds.get(m.group())); return null; });
         boolean levelOrRegion = !levels.spans().isEmpty() || !levels.unknown().isEmpty() || levels.mappedFrom() != null
                 || levels.unmapped() || !regionSpans.isEmpty();
-        boolean comp = amounts.stream().anyMatch(a -> a.component() != null) || PaySignals.isComp(t, hits, chatter, levelOrRegion);
+        boolean comp = amounts.stream().anyMatch(a -> a.component() != null) || signals.isComp(t, hits, chatter, levelOrRegion);
         boolean elsewhereLevel = levels.mappedFrom() != null && !levels.mappedFrom().startsWith("Confluent") || levels.unmapped();
         return new CompQuestion(comp, ids(levels.spans()), List.copyOf(levels.unknown()), levels.mappedFrom(),
-                levels.unmapped(), ids(regionSpans), unknownRegion, Collections.unmodifiableSet(comps), PaySignals.period(t.lower()), Collections.unmodifiableSet(currencies),
-                PaySignals.CONVERSION.matcher(t.lower()).find(), PaySignals.topics(t.lower(), elsewhereLevel, market),
+                levels.unmapped(), ids(regionSpans), unknownRegion, Collections.unmodifiableSet(comps), signals.period(t.lower()), signals.currencies(t.lower(), amounts),
+                signals.conversion(t.lower()), signals.topics(t.lower(), elsewhereLevel, market),
                 Collections.unmodifiableSet(market), List.copyOf(amounts), Collections.unmodifiableSet(ignored));
     }
 

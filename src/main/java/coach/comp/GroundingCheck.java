@@ -5,6 +5,7 @@ import coach.comp.CompData.LevelRow;
 import coach.comp.CompData.Negotiation;
 import coach.comp.CompData.Range;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +60,7 @@ public final class GroundingCheck {
             data.geography().stream().filter(g -> g.basePremiumPercent() != null).forEach(g -> {
                 money(lc, null, r.base() * lm * g.basePremiumPercent() / 100);
                 money(lc, null, r.base() * lm * (1 + g.basePremiumPercent() / 100));
+                add(Kind.PERCENT, g.basePremiumPercent());
             });
         }
         data.bands().forEach(this::band);
@@ -73,8 +76,6 @@ public final class GroundingCheck {
         Stream.of(n.targetBonusPercent(), n.agenticPremiumPercent().low(), n.agenticPremiumPercent().high(),
                 n.acceptBonusPercent(), n.stockPushPercent()).forEach(p -> add(Kind.PERCENT, p));
         data.market().forEach(m -> add("percent".equals(m.unit()) ? Kind.PERCENT : Kind.PLAIN, m.value()));
-        data.geography().stream().filter(g -> g.basePremiumPercent() != null)
-                .forEach(g -> add(Kind.PERCENT, g.basePremiumPercent()));
         byCategory.forEach((category, values) -> values.forEach(a -> values.stream().filter(b -> a > b)
                 .forEach(b -> allowed.add(new Figure(a - b, Kind.MONEY, category.substring(0, 3), 0, 0, 0, "", 1)))));
         // every number written in the file's text fields (dates, CPI, scripts, labels)
@@ -127,11 +128,16 @@ public final class GroundingCheck {
         List<Figure> known = new ArrayList<>(allowed);
         known.addAll(extract(facts == null ? "" : facts));
         List<Figure> figures = extract(t);
+        String[] ops = new String[figures.size()]; // ops[k]: the operator between figures k and k + 1, or null
+        for (int k = 0; k + 1 < figures.size(); k++) {
+            Matcher m = OPERATOR.matcher(t.substring(figures.get(k).end(), figures.get(k + 1).start()));
+            ops[k] = m.matches() ? m.group(1) : null;
+        }
+        List<int[]> equations = equations(ops); // {first operand, result}; a wrong one never grounds its result
         boolean[] ok = new boolean[figures.size()];
         boolean[] wrong = new boolean[figures.size()];
-        List<int[]> equations = equations(t, figures); // {first operand, result}; a wrong one never grounds its result
         for (int[] e : equations) {
-            Double value = evaluate(figures.subList(e[0], e[1] + 1), t);
+            Double value = evaluate(figures, ops, e[0], e[1]);
             wrong[e[1]] = value == null || Math.abs(value - figures.get(e[1]).value()) > figures.get(e[1]).tolerance() + 1e-6;
         }
         // grounded figures ground stated results, which ground later operands ("... = $37.5K" then "$37.5K + ..."): repeat
@@ -143,23 +149,14 @@ public final class GroundingCheck {
                 }
             }
             for (int[] e : equations) {
-                boolean operandsOk = true;
-                for (int k = e[0]; k < e[1]; k++) {
-                    operandsOk &= ok[k];
-                }
-                if (operandsOk && !wrong[e[1]] && !ok[e[1]]) {
+                if (!ok[e[1]] && !wrong[e[1]] && IntStream.range(e[0], e[1]).allMatch(k -> ok[k])) {
                     ok[e[1]] = changed = true;
                     known.add(figures.get(e[1]));
                 }
             }
         }
-        List<String> bad = new ArrayList<>();
-        for (int k = 0; k < figures.size(); k++) {
-            if (!ok[k]) {
-                bad.add(figures.get(k).written());
-            }
-        }
-        return new Result(bad.isEmpty(), figures.size(), List.copyOf(bad));
+        List<String> bad = IntStream.range(0, figures.size()).filter(k -> !ok[k]).mapToObj(k -> figures.get(k).written()).toList();
+        return new Result(bad.isEmpty(), figures.size(), bad);
     }
 
     private static boolean matches(Figure f, List<Figure> known) {
@@ -174,37 +171,32 @@ public final class GroundingCheck {
     }
 
     /** Stated arithmetic: figures joined by operators, ending "=" (or "≈") and a result, as {first, result} indexes. */
-    private static List<int[]> equations(String t, List<Figure> figures) {
+    private static List<int[]> equations(String[] ops) {
         List<int[]> equations = new ArrayList<>();
-        for (int i = 0, j; i < figures.size(); i = j + 1) {
-            List<String> ops = new ArrayList<>();
-            for (j = i; j + 1 < figures.size() && op(t, figures.get(j), figures.get(j + 1)) != null; j++) {
-                ops.add(op(t, figures.get(j), figures.get(j + 1)));
+        for (int i = 0, j = 0; i < ops.length; i = ++j) {
+            while (ops[j] != null) { // (the last figure has no operator after it)
+                j++;
             }
-            int eq = ops.indexOf("=") >= 0 ? ops.indexOf("=") : ops.indexOf("≈");
-            if (eq > 0 && eq == ops.size() - 1) {
+            List<String> chain = Arrays.asList(ops).subList(i, j);
+            int eq = chain.contains("=") ? chain.indexOf("=") : chain.indexOf("≈");
+            if (eq > 0 && eq == chain.size() - 1) {
                 equations.add(new int[] {i, j});
             }
         }
         return equations;
     }
 
-    private static String op(String t, Figure a, Figure b) {
-        Matcher m = OPERATOR.matcher(t.substring(a.end(), b.start()));
-        return m.matches() ? m.group(1) : null;
-    }
-
     /** The operands joined by + − × ÷ (× and ÷ first); a percentage in a product counts as p/100. Null: not sound. */
-    private static Double evaluate(List<Figure> xs, String t) {
+    private static Double evaluate(List<Figure> xs, String[] ops, int first, int result) {
         double sum = 0;
-        double term = xs.get(0).value();
+        double term = xs.get(first).value();
         int sign = 1;
-        boolean pct = xs.get(0).kind() == Kind.PERCENT;
+        boolean pct = xs.get(first).kind() == Kind.PERCENT;
         boolean added = false;
-        for (int k = 1; k < xs.size() - 1; k++) {
+        for (int k = first + 1; k < result; k++) {
             Figure n = xs.get(k);
             boolean np = n.kind() == Kind.PERCENT;
-            switch (op(t, xs.get(k - 1), n)) {
+            switch (ops[k - 1]) {
                 case "×", "x", "*", "of" -> {
                     if (pct && np) {
                         return null;
@@ -223,7 +215,7 @@ public final class GroundingCheck {
                         return null;
                     }
                     sum += sign * term;
-                    sign = op(t, xs.get(k - 1), n).equals("+") ? 1 : -1;
+                    sign = ops[k - 1].equals("+") ? 1 : -1;
                     term = n.value();
                     pct = np;
                     added = true;

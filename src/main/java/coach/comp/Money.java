@@ -14,7 +14,6 @@ import java.util.Map;
  */
 final class Money {
     private static final Map<String, String> SYMBOLS = Map.of("USD", "$", "GBP", "£", "INR", "₹");
-    private static final Map<String, Double> UNITS = Map.of("k", 1e3, "K", 1e3, "L", 1e5, "Cr", 1e7, "M", 1e6);
     /** The currency of a symbol or word next to an amount ($, usd, dollars; £, gbp, pounds; ₹, inr, rs, rupees), by its
      *  first character: unique among the currency tokens the amount patterns accept. */
     private static final Map<String, String> WORDS = Map.of("$", "USD", "u", "USD", "d", "USD", "£", "GBP", "g", "GBP",
@@ -38,8 +37,9 @@ final class Money {
         };
     }
 
+    /** What a unit of comp.yaml multiplies by (the schema allows k, K, L, Cr and M). */
     static double multiplier(String unit) {
-        return UNITS.get(unit); // the schema allows only these units
+        return unitMultiplier(unit.toLowerCase(Locale.ROOT));
     }
 
     /** A number with at most two decimals, trailing zeros dropped, thousands separated: 91.25, 5, 1,200. */

@@ -103,6 +103,8 @@ class CompDataTest {
         value: 7                          | value: 107                      | market[0].value                   | a percentage must be from 0 to 100 (is 107)
         - id: remote-midwest              | - id: london                    | geography[1].id                   | duplicate region id 'london'
         role: ML/AI Engineer\\n    currency: USD | currency: USD            | bands[0].role                     | missing
+        agentic_premium: [agentic, premium] | agentic_premium: []  | vocabulary.phrases.agentic_premium | missing or empty
+        "    grant: [over 4 years"        | "    grnt: [over 4 years"        | vocabulary.phrases.grnt         | unknown field
         """)
     void rejectsWhatTheSchemaAndTheCrossChecksCatch(String from, String to, String field, String reason, @TempDir Path dir)
             throws IOException {
