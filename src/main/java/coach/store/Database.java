@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
     private final DataSource joining;
-    /** Null unless the database is an H2 file: PostgreSQL's commit returns once it is on disk, and so does H2's in memory. */
+    /** Null unless the database is an H2 file: a PostgreSQL commit returns once it is on disk; an in-memory H2 has no file. */
     private final GroupCommit groupCommit;
 
     private Database(HikariDataSource dataSource, GroupCommit groupCommit) {
