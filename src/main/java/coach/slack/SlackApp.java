@@ -55,10 +55,11 @@ public final class SlackApp {
         SlackPoster poster = install.isPresent()
                 ? new SlackPoster(slack, install.get()::botToken)
                 : new SlackPoster(slack, slack.methods(config.slackBotToken().orElseThrow()));
+        Durability durability = database.durability();
         SlackDeliveries deliveries = new SlackDeliveries(poster, new DeliveryLog(database.jdbi(), clock), clock,
-                timeout.multipliedBy(2), database.durability());
-        return new Parts(slack, new SlackOutbox(deliveries, poster, interviews, clock, jobs, database.durability()),
-                new SlackCommands(clock, jobs), poster, deliveries, install, database.durability());
+                timeout.multipliedBy(2), durability);
+        return new Parts(slack, new SlackOutbox(deliveries, poster, interviews, clock, jobs, durability),
+                new SlackCommands(clock, jobs), poster, deliveries, install, durability);
     }
 
     /**

@@ -63,11 +63,18 @@ public final class Database implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            return new Database(ds, url.startsWith("jdbc:h2:file:") ? GroupCommit.checkpointing(DriverManager.getConnection(url)) : null);
-        } catch (RuntimeException | SQLException e) {
+            return new Database(ds, url.startsWith("jdbc:h2:file:") ? GroupCommit.checkpointing(connect(url)) : null);
+        } catch (RuntimeException e) {
             ds.close();
-            throw e instanceof SQLException sql ? new IllegalStateException("cannot open the database: " + rootMessage(sql), sql)
-                    : (RuntimeException) e;
+            throw e;
+        }
+    }
+
+    private static Connection connect(String url) {
+        try {
+            return DriverManager.getConnection(url);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the database: " + rootMessage(e), e);
         }
     }
 

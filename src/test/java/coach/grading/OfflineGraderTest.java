@@ -78,7 +78,7 @@ class OfflineGraderTest {
         Grade b = grader.grade(request("system-design", answer));
         assertThat(a).isEqualTo(b);
         assertThat(a.criteria()).allSatisfy(c -> assertThat(Sentences.oneLine(answer)).contains(c.evidence()));
-        assertThat(a.criteria().stream().filter(c -> c.criterionId().equals("customer-impact")).findFirst().orElseThrow().score())
+        assertThat(criterion(a, "customer-impact").score())
                 .isGreaterThanOrEqualTo(4);
     }
 
@@ -113,7 +113,7 @@ class OfflineGraderTest {
     void aConciseStrongAnswerEarnsItsImpact(String stageAndAnswer) {
         String[] parts = stageAndAnswer.split("\\|", 2);
         Grade g = grader.grade(request(parts[0], parts[1]));
-        CriterionScore impact = g.criteria().stream().filter(c -> c.criterionId().equals("customer-impact")).findFirst().orElseThrow();
+        CriterionScore impact = criterion(g, "customer-impact");
         assertThat(impact.score()).isGreaterThanOrEqualTo(4);
         assertThat(impact.rationale()).doesNotContain("none is tied").doesNotContain("Capped");
         assertThat(g.advice()).contains("usually run");
@@ -166,9 +166,7 @@ class OfflineGraderTest {
 
     @Test
     void semanticMatchingCountsAParaphrase() {
-        SemanticMatcher semantic = SemanticMatcher.shared();
-        assertThat(semantic.awaitReady(120)).isTrue();
-        OfflineGrader withMeaning = new OfflineGrader(semantic);
+        OfflineGrader withMeaning = withMeaning();
         Question q = BANK.byId("sd-feature-store-llm").orElseThrow();
         StringBuilder paraphrase = new StringBuilder();
         for (String kp : q.keyPoints()) {
@@ -187,22 +185,30 @@ class OfflineGraderTest {
     }
 
     static int keyPointScore(Grade g) {
-        return g.criteria().stream().filter(c -> c.criterionId().equals("key-points")).findFirst().orElseThrow().score();
+        return criterion(g, "key-points").score();
+    }
+
+    static CriterionScore criterion(Grade g, String id) {
+        return g.criteria().stream().filter(c -> c.criterionId().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The offline grader with the embedding model, once it has loaded. */
+    private static OfflineGrader withMeaning() {
+        SemanticMatcher semantic = SemanticMatcher.shared();
+        assertThat(semantic.awaitReady(120)).isTrue();
+        return new OfflineGrader(semantic);
     }
 
     @Test
     void numbersInASentenceSetAsideAsOffTopicAreNamedNeverDeniedAndEarnNothing() {
-        SemanticMatcher semantic = SemanticMatcher.shared();
-        assertThat(semantic.awaitReady(120)).isTrue();
-        OfflineGrader withMeaning = new OfflineGrader(semantic);
+        OfflineGrader withMeaning = withMeaning();
         Question q = BANK.byId("code-heavy-hitters").orElseThrow();
         var stage = STAGES.get("coding");
         String onTopic = "I would use a min-heap of size k over the stream, O(n log k) time and O(k) memory.";
         String offTopic = "For the ads ranking team this cut p99 latency from 120 ms to 35 ms and CTR rose 0.7%.";
         Grade g = withMeaning.grade(new GradingRequest(stage, q.text(), q.keyPoints(), RUBRICS.forStage("coding"),
                 onTopic + " " + offTopic));
-        CriterionScore impact = g.criteria().stream().filter(c -> c.criterionId().equals("customer-impact"))
-                .findFirst().orElseThrow();
+        CriterionScore impact = criterion(g, "customer-impact");
         assertThat(impact.score()).isEqualTo(1); // the set-aside sentence earns nothing
         // but nothing the report says denies that the answer has numbers, and it names the sentence set aside
         assertThat(impact.rationale()).doesNotContain("has no number").contains("not about this question");
