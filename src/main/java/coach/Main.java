@@ -65,7 +65,8 @@ public final class Main {
             app.awaitGraderReady();
             String user = System.getProperty("user.name", "you");
             App.Components c = app.components();
-            new ConsoleCoach(c.stages(), c.interviews(), c.grading(), c.comp(), c.progress(), in, out, new Learner("console", user)).run();
+            new ConsoleCoach(c.stages(), c.interviews(), c.grading(), c.comp(), c.progress(), in, out, new Learner("console", user),
+                    c.database().durability()).run();
             app.close();
             exit.exit(0);
         }

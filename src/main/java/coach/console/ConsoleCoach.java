@@ -10,6 +10,7 @@ import coach.interview.InterviewService;
 import coach.interview.Learner;
 import coach.interview.MockCommand;
 import coach.progress.ProgressService;
+import coach.store.Durability;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +33,8 @@ public final class ConsoleCoach {
     private final BufferedReader in;
     private final PrintStream out;
     private final Learner learner;
+    /** Waited for once an answer is stored, before anything tells the learner it is (H2 writes commits in batches). */
+    private final Durability durability;
     private long lastAnswerId = -1;
     /** The question last answered: what /retry asks again. */
     private InterviewService.Asked lastAsked;
@@ -39,8 +42,9 @@ public final class ConsoleCoach {
     private String pendingCommand;
 
     public ConsoleCoach(StageCatalog stages, InterviewService interviews, GradingService grading, CompService comp,
-                        ProgressService progress, BufferedReader in, PrintStream out, Learner learner) {
+                        ProgressService progress, BufferedReader in, PrintStream out, Learner learner, Durability durability) {
         this.progress = progress;
+        this.durability = durability;
         this.comp = comp;
         this.stages = stages;
         this.interviews = interviews;
@@ -209,6 +213,7 @@ public final class ConsoleCoach {
             return !ended;
         }
         var stored = interviews.submitAnswer(asked.asked(), text, "console", "console:" + UUID.randomUUID()).orElseThrow();
+        durability.await(); // the prompts below and "saved" on quit mean a kill -9 from here on loses nothing
         offerSelfRating(stored.id());
         out.println("Grading…");
         try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import coach.App;
 import coach.config.AppConfig;
 import coach.interview.Learner;
+import coach.store.Durability;
 import coach.testing.TestApps;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,8 @@ import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -38,11 +41,35 @@ class ConsoleCoachTest {
     }
 
     String run(String input) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        return run(input, new ByteArrayOutputStream(), Durability.NONE);
+    }
+
+    String run(String input, ByteArrayOutputStream bytes, Durability durability) throws Exception {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         new ConsoleCoach(core().stages(), core().interviews(), core().grading(), core().comp(), core().progress(), new BufferedReader(new StringReader(input)), out,
-                new Learner("console", "tester")).run();
+                new Learner("console", "tester"), durability).run();
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A kill -9 after the learner is told anything about an answer loses nothing: the wait comes first. */
+    @Test
+    void anAnswerIsWaitedOnToDiskBeforeTheLearnerIsToldAnything() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<String> shownAtWait = new ArrayList<>();
+        List<Boolean> storedAtWait = new ArrayList<>();
+        Learner tester = new Learner("console", "tester");
+        String out = run("""
+                /mock sd
+                We precompute features in Flink and serve them from Redis, which cut feature lag from 120 ms to 35 ms.
+                .
+                quit
+                """, bytes, () -> {
+            shownAtWait.add(bytes.toString(StandardCharsets.UTF_8));
+            storedAtWait.add(core().interviews().lastAnswer(tester).isPresent());
+        });
+        assertThat(storedAtWait).containsExactly(true);
+        assertThat(shownAtWait.get(0)).contains("Type your answer").doesNotContain("rate it yourself", "Score ");
+        assertThat(out).contains("rate it yourself", "Score ");
     }
 
     @Test
