@@ -1,14 +1,16 @@
 package coach.grading;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Coverage of the question's key points, by meaning (sentence embeddings) so a paraphrase counts. Each key point is
- * covered by its best sentence: fully above {@link #COVERED}, half above {@link #PARTLY}. Word overlap stands in only
- * when the embedding model could not be loaded at all, so within one process the method never changes between
- * two gradings of the same answer.
+ * covered by the sentence matched to it (one key point per sentence): fully above {@link #COVERED}, half above
+ * {@link #PARTLY}. Word overlap stands in only when the embedding model could not be loaded at all, so within one
+ * process the method never changes between two gradings of the same answer.
  */
 final class CoverageSignal {
     static final double COVERED = 0.66;
@@ -37,29 +39,51 @@ final class CoverageSignal {
         }
         double threshold = match.semantic() ? covers : 0.5;
         double partly = match.semantic() ? partlyCovers : 0.34;
+        double[] best = bestPerKeyPoint(match, sentences.size(), keyPoints.size());
         double covered = 0;
         int missedIndex = -1;
         double bestOverall = 0;
         String evidence = "";
         for (int k = 0; k < keyPoints.size(); k++) {
-            double best = 0;
-            int bestSentence = 0;
+            covered += best[k] >= threshold ? 1 : best[k] >= partly ? 0.5 : 0;
+            if (best[k] < threshold && missedIndex < 0) missedIndex = k;
+        }
+        for (int k = 0; k < keyPoints.size(); k++) {
             for (int i = 0; i < sentences.size(); i++) {
-                if (match.toKeyPoint(k, i) > best) {
-                    best = match.toKeyPoint(k, i);
-                    bestSentence = i;
+                if (match.toKeyPoint(k, i) > bestOverall) {
+                    bestOverall = match.toKeyPoint(k, i);
+                    evidence = sentences.get(i);
                 }
-            }
-            covered += best >= threshold ? 1 : best >= partly ? 0.5 : 0;
-            if (best < threshold && missedIndex < 0) missedIndex = k;
-            if (best > bestOverall) {
-                bestOverall = best;
-                evidence = sentences.get(bestSentence);
             }
         }
         int score = 1 + (int) Math.round(4 * covered / keyPoints.size());
         String missed = missedIndex < 0 ? "" : "not covered yet: " + lowerFirst(keyPoints.get(missedIndex)) + ".";
         return new Finding(score, bestOverall >= partly ? Sentences.quote(evidence) : "", missed);
+    }
+
+    /**
+     * Each key point's similarity to the sentence that covers it, where a sentence covers at most one key point: the
+     * closest pairs are matched first. Without the limit one generic sentence ("I'd put the features in Redis because
+     * it's fast") sat close enough to most key points of its question to count as covering three quarters of them.
+     */
+    static double[] bestPerKeyPoint(KeyMatch match, int sentences, int keyPoints) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int k = 0; k < keyPoints; k++) {
+            for (int i = 0; i < sentences; i++) pairs.add(new int[] {k, i});
+        }
+        // ties broken by key point, then sentence, so the matching never depends on the sort's stability
+        pairs.sort(Comparator.comparingDouble((int[] p) -> -match.toKeyPoint(p[0], p[1]))
+                .thenComparingInt(p -> p[0]).thenComparingInt(p -> p[1]));
+        double[] best = new double[keyPoints];
+        boolean[] keyDone = new boolean[keyPoints];
+        boolean[] sentenceUsed = new boolean[sentences];
+        for (int[] p : pairs) {
+            if (keyDone[p[0]] || sentenceUsed[p[1]]) continue;
+            keyDone[p[0]] = true;
+            sentenceUsed[p[1]] = true;
+            best[p[0]] = match.toKeyPoint(p[0], p[1]);
+        }
+        return best;
     }
 
     static double[][] overlap(List<String> keyPoints, List<String> sentences) {

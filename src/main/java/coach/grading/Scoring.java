@@ -5,14 +5,15 @@ import java.util.List;
 /**
  * The overall score out of 100, computed from criterion scores (1–5) and weights, whichever grader graded.
  *
- * <p>Each criterion level is worth fixed points — 1 → 0, 2 → 35, 3 → 65, 4 → 85, 5 → 100 — and the overall is their
+ * <p>Each criterion level is worth fixed points — 1 → 10, 2 → 30, 3 → 60, 4 → 90, 5 → 100 — and the overall is their
  * weighted average. The points are chosen so the published bands ({@link ScoreBand}) mean what they say: 4 on every
- * criterion is 85, the start of "interview-ready"; 3 on every criterion is 65, "developing"; an answer whose only
- * level above 3 is quantified impact at 4 lands around 72, "strong"; 2 on every criterion is 35, "needs work".
+ * criterion is 90, "interview-ready"; 3 on every criterion is 60, "developing"; an answer whose only level above 3
+ * is quantified impact at 4 lands around 70, "strong"; 2 on every criterion is 30, "needs work". They were tuned on
+ * the calibration set's tuning split (eval/answers.yaml) and are reported on its held-out split.
  */
 public final class Scoring {
     /** Points for a criterion level, index = level. Published in the README and in /mock rubric. */
-    static final int[] POINTS = {0, 0, 35, 65, 85, 100};
+    static final int[] POINTS = {0, 10, 30, 60, 90, 100};
 
     private Scoring() {}
 
@@ -30,7 +31,7 @@ public final class Scoring {
         return weights == 0 ? 0 : (int) Math.round(total / weights);
     }
 
-    /** How the points are published: "1 → 0 · 2 → 35 · 3 → 65 · 4 → 85 · 5 → 100". */
+    /** How the points are published: "1 → 10 · 2 → 30 · 3 → 60 · 4 → 90 · 5 → 100". */
     public static String pointsLine() {
         StringBuilder sb = new StringBuilder();
         for (int level = 1; level <= 5; level++) {

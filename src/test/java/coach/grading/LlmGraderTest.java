@@ -81,7 +81,7 @@ class LlmGraderTest {
         assertThat(g.grader()).isEqualTo("test-model");
         assertThat(g.note()).isEmpty();
         assertThat(g.criteria()).allSatisfy(c -> assertThat(c.score()).isEqualTo(4));
-        assertThat(g.overall()).isEqualTo(85); // 4 on every criterion: the start of "interview-ready"
+        assertThat(g.overall()).isEqualTo(90); // 4 on every criterion: "interview-ready"
         var sent = JSON.readTree(openAi.lastRequestBody());
         assertThat(sent.get("temperature").asDouble()).isZero();
         assertThat(sent.get("response_format").get("type").asText()).isEqualTo("json_schema");

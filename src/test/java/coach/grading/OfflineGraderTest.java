@@ -160,8 +160,8 @@ class OfflineGraderTest {
     void overallIsTheWeightedScoreOutOfAHundred() {
         var all1 = java.util.List.of(new CriterionScore("a", "A", 0.6, 1, "", ""), new CriterionScore("b", "B", 0.4, 1, "", ""));
         var mixed = java.util.List.of(new CriterionScore("a", "A", 0.6, 5, "", ""), new CriterionScore("b", "B", 0.4, 3, "", ""));
-        assertThat(Scoring.overall(all1)).isZero();
-        assertThat(Scoring.overall(mixed)).isEqualTo(86); // 0.6 × 100 + 0.4 × 65 (level 3 is worth 65 points)
+        assertThat(Scoring.overall(all1)).isEqualTo(10); // level 1 is worth 10 points
+        assertThat(Scoring.overall(mixed)).isEqualTo(84); // 0.6 × 100 + 0.4 × 60 (level 3 is worth 60 points)
     }
 
     @Test
@@ -182,6 +182,18 @@ class OfflineGraderTest {
         assertThat(Sentences.words(paraphrase.toString()).size()).isGreaterThanOrEqualTo(stage.minAnswerWords());
         assertThat(covered).isGreaterThanOrEqualTo(4);
         assertThat(stuffed).isLessThanOrEqualTo(2);
+    }
+
+    /** One generic sentence sits close to several key points; it covers one of them, never most. */
+    @Test
+    void oneSentenceCoversAtMostOneKeyPoint() {
+        Question q = BANK.byId("sd-feature-store-llm").orElseThrow();
+        String oneSentence = "I'd put the features in Redis because it's fast and read them from the LLM service, that "
+                + "should easily be under 20 ms.";
+        Grade g = withMeaning().grade(new GradingRequest(STAGES.get("system-design"), q.text(), q.keyPoints(),
+                RUBRICS.forStage("system-design"), oneSentence));
+        assertThat(q.keyPoints()).hasSize(6);
+        assertThat(keyPointScore(g)).isLessThanOrEqualTo(2); // 1 + 4 × 1/6, rounded
     }
 
     static int keyPointScore(Grade g) {
