@@ -45,6 +45,14 @@ final class KeyMatch {
     private static final java.util.regex.Pattern CONTINUES = java.util.regex.Pattern.compile(
             "(?i)\\s*(as a result|this|that|it|these|those|the result|the change|the fix|the new \\w+|with (it|this|that))\\b");
 
+    /**
+     * Stems of the words that frame every behavioural question's key points ("Follows STAR: a specific situation, the
+     * candidate's own task, first-person actions and a measured result"; "what you learned"): they say nothing about a
+     * question's topic, so a story about something else ("…and as a result I learned…") is not on-topic for using them.
+     */
+    private static final java.util.Set<String> STORY_FRAME = java.util.Set.of("situat", "task", "action", "result",
+            "learne", "lesson", "measur", "specif", "candid", "own", "first-", "follow", "star");
+
     static KeyMatch of(List<String> sentences, String question, List<String> keyPoints,
                        Optional<SemanticMatcher.Similarity> model) {
         List<String> keys = new ArrayList<>();
@@ -52,6 +60,7 @@ final class KeyMatch {
         keys.addAll(keyPoints);
         java.util.Set<String> topic = new java.util.HashSet<>();
         keys.forEach(k -> topic.addAll(CoverageSignal.stems(k)));
+        topic.removeAll(STORY_FRAME);
         if (sentences.isEmpty()) return new KeyMatch(sentences, new double[keys.size()][0], model.isPresent(), topic);
         double[][] sim = model.map(m -> m.matrix(keys, sentences)).orElseGet(() -> CoverageSignal.overlap(keys, sentences));
         return new KeyMatch(sentences, sim, model.isPresent(), topic);

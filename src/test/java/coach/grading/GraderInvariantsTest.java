@@ -36,7 +36,9 @@ class GraderInvariantsTest {
             "My favourite film is a long science fiction epic from the nineties.",
             "Our office moved to a new building with a great coffee machine last spring.",
             "The pizza place near my flat is 12 minutes away and a large one costs about $15.",
-            "In my spare time I restore old bicycles and sell about 12 a year.");
+            "In my spare time I restore old bicycles and sell about 12 a year.",
+            // shaped like a story (a situation, a first-person action, a result, a lesson) about nothing asked
+            "Last year I organised a charity bake sale at the office, and as a result I learned to bake bread.");
 
     static int score(Calibration.EvalAnswer a, String answer) {
         Question q = BANK.byId(a.question()).orElseThrow();
@@ -84,6 +86,18 @@ class GraderInvariantsTest {
         Calibration.EvalAnswer a = HONEST.stream().filter(h -> h.id().equals("ml-adequate-5-c")).findFirst().orElseThrow();
         String pizza = OFF_TOPIC.get(3);
         assertThat(score(a, a.answer().strip() + "\n\n" + pizza)).isLessThanOrEqualTo(score(a, a.answer()));
+    }
+
+    /**
+     * A platitude answer and a story about something else that uses the words every behavioural question's key points
+     * use ("as a result", "learned"): those words do not make it on-topic, so its situation, action and result earn
+     * no STAR points (they once lifted this answer from 10 to 33).
+     */
+    @Example
+    void aStoryAboutSomethingElseEarnsNoStarPoints() {
+        Calibration.EvalAnswer a = HONEST.stream().filter(h -> h.id().equals("lc-weak-1")).findFirst().orElseThrow();
+        String bakeSale = OFF_TOPIC.get(OFF_TOPIC.size() - 1);
+        assertThat(score(a, a.answer().strip() + "\n\n" + bakeSale)).isLessThanOrEqualTo(score(a, a.answer()));
     }
 
     @Provide
