@@ -48,7 +48,9 @@ final class KeyMatch {
     /**
      * Stems of the words that frame every behavioural question's key points ("Follows STAR: a specific situation, the
      * candidate's own task, first-person actions and a measured result"; "what you learned"): they say nothing about a
-     * question's topic, so a story about something else ("…and as a result I learned…") is not on-topic for using them.
+     * question's topic. A sentence sharing only them with the question is on-topic only if it also shares a word with
+     * the rest of the answer: "The situation was that our biggest client…" is part of the story told, "Last year I
+     * organised a bake sale, and as a result I learned…" is not.
      */
     private static final java.util.Set<String> STORY_FRAME = java.util.Set.of("situat", "task", "action", "result",
             "learne", "lesson", "measur", "specif", "candid", "own", "first-", "follow", "star");
@@ -60,7 +62,6 @@ final class KeyMatch {
         keys.addAll(keyPoints);
         java.util.Set<String> topic = new java.util.HashSet<>();
         keys.forEach(k -> topic.addAll(CoverageSignal.stems(k)));
-        topic.removeAll(STORY_FRAME);
         if (sentences.isEmpty()) return new KeyMatch(sentences, new double[keys.size()][0], model.isPresent(), topic);
         double[][] sim = model.map(m -> m.matrix(keys, sentences)).orElseGet(() -> CoverageSignal.overlap(keys, sentences));
         return new KeyMatch(sentences, sim, model.isPresent(), topic);
@@ -120,12 +121,29 @@ final class KeyMatch {
     /**
      * A sentence on the topic shares two content words with the question and its key points, or two with another
      * sentence of the answer; one that shares none ("the pizza place near my flat costs $15") is padding, however
-     * close its embedding happens to land.
+     * close its embedding happens to land. When the words it shares with the question are only the frame words of
+     * a story ({@link #STORY_FRAME}), it must also share a word with a sentence that is on the topic by the other
+     * tests, so two padding sentences cannot vouch for each other.
      */
     private boolean sharesWords(int i, List<java.util.Set<String>> stems) {
+        if (anchored(i, stems)) return true;
+        java.util.Set<String> own = stems.get(i);
+        if (own.stream().filter(topicStems::contains).count() < 2) return false;
+        for (int j = 0; j < stems.size(); j++) {
+            if (j != i && anchored(j, stems) && stems.get(j).stream().anyMatch(own::contains)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * On the topic without help from the frame words: two words shared with another sentence, or two shared with the
+     * question and its key points, at least one of them not a frame word.
+     */
+    private boolean anchored(int i, List<java.util.Set<String>> stems) {
         java.util.Set<String> own = stems.get(i);
         // two words in common: one ("minutes", "cost") happens by chance in any padding
-        if (own.stream().filter(topicStems::contains).count() >= 2) return true;
+        List<String> withTopic = own.stream().filter(topicStems::contains).toList();
+        if (withTopic.size() >= 2 && withTopic.stream().anyMatch(stem -> !STORY_FRAME.contains(stem))) return true;
         for (int j = 0; j < stems.size(); j++) {
             if (j != i && stems.get(j).stream().filter(own::contains).count() >= 2) return true;
         }

@@ -90,14 +90,21 @@ class GraderInvariantsTest {
 
     /**
      * A platitude answer and a story about something else that uses the words every behavioural question's key points
-     * use ("as a result", "learned"): those words do not make it on-topic, so its situation, action and result earn
-     * no STAR points (they once lifted this answer from 10 to 33).
+     * use ("as a result", "learned") and shares no other word with the answer: those words do not make it on-topic,
+     * so its situation, action and result earn no STAR points (they once lifted this answer from 10 to 33), even
+     * next to another padding sentence it shares a word with ("office").
      */
     @Example
     void aStoryAboutSomethingElseEarnsNoStarPoints() {
-        Calibration.EvalAnswer a = HONEST.stream().filter(h -> h.id().equals("lc-weak-1")).findFirst().orElseThrow();
+        Calibration.EvalAnswer a = honest("lc-weak-1");
         String bakeSale = OFF_TOPIC.get(OFF_TOPIC.size() - 1);
         assertThat(score(a, a.answer().strip() + "\n\n" + bakeSale)).isLessThanOrEqualTo(score(a, a.answer()));
+        assertThat(score(a, a.answer().strip() + "\n\n" + OFF_TOPIC.get(2) + " " + bakeSale))
+                .isLessThanOrEqualTo(score(a, a.answer()));
+    }
+
+    static Calibration.EvalAnswer honest(String id) {
+        return HONEST.stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Provide
