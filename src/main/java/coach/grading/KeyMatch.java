@@ -90,10 +90,12 @@ final class KeyMatch {
             top = Math.max(top, best[i]);
         }
         List<java.util.Set<String>> stems = sentences.stream().map(CoverageSignal::stems).toList();
+        boolean[] anchored = new boolean[sentences.size()];
+        for (int i = 0; i < anchored.length; i++) anchored[i] = anchored(i, stems);
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             boolean onTopic = best[i] >= top - margin || best[i] >= onTopicAbove;
-            if (onTopic && best[i] >= FLOOR && sharesWords(i, stems)) kept.add(sentences.get(i));
+            if (onTopic && best[i] >= FLOOR && sharesWords(i, stems, anchored)) kept.add(sentences.get(i));
         }
         return kept;
     }
@@ -125,12 +127,12 @@ final class KeyMatch {
      * a story ({@link #STORY_FRAME}), it must also share a word with a sentence that is on the topic by the other
      * tests, so two padding sentences cannot vouch for each other.
      */
-    private boolean sharesWords(int i, List<java.util.Set<String>> stems) {
-        if (anchored(i, stems)) return true;
+    private boolean sharesWords(int i, List<java.util.Set<String>> stems, boolean[] anchored) {
+        if (anchored[i]) return true;
         java.util.Set<String> own = stems.get(i);
         if (own.stream().filter(topicStems::contains).count() < 2) return false;
         for (int j = 0; j < stems.size(); j++) {
-            if (j != i && anchored(j, stems) && stems.get(j).stream().anyMatch(own::contains)) return true;
+            if (j != i && anchored[j] && stems.get(j).stream().anyMatch(own::contains)) return true;
         }
         return false;
     }
