@@ -8,13 +8,14 @@ import java.util.Set;
 
 /**
  * Coverage of the question's key points, by meaning (sentence embeddings) so a paraphrase counts. Each key point is
- * covered by the sentence matched to it (one key point per sentence): fully above {@link #COVERED}, half above
+ * covered by the sentence matched to it (a sentence covers two at most): fully above {@link #COVERED}, half above
  * {@link #PARTLY}. Word overlap stands in only when the embedding model could not be loaded at all, so within one
  * process the method never changes between two gradings of the same answer.
  */
 final class CoverageSignal {
     static final double COVERED = 0.66;
     static final double PARTLY = 0.58;
+    static final int KEY_POINTS_PER_SENTENCE = 2;
     private static final Set<String> STOPWORDS = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "for",
             "with", "that", "this", "is", "are", "be", "by", "as", "it", "its", "at", "from", "how", "what", "which",
             "when", "you", "your", "their", "them", "they", "into", "about", "e.g", "eg", "etc", "such", "each", "any",
@@ -62,9 +63,11 @@ final class CoverageSignal {
     }
 
     /**
-     * Each key point's similarity to the sentence that covers it, where a sentence covers at most one key point: the
-     * closest pairs are matched first. Without the limit one generic sentence ("I'd put the features in Redis because
-     * it's fast") sat close enough to most key points of its question to count as covering three quarters of them.
+     * Each key point's similarity to the sentence that covers it, closest pairs matched first, where a sentence covers
+     * at most {@value #KEY_POINTS_PER_SENTENCE} key points. Without a limit one generic sentence ("I'd put the features
+     * in Redis because it's fast") sat close enough to most key points of its question to count as covering three
+     * quarters of them; with a limit of one, a dense sentence ("A Flink job consumes the topic … writing to Redis with
+     * TTLs") covered only one of the two it covers, and the report called the other missing.
      */
     static double[] bestPerKeyPoint(KeyMatch match, int sentences, int keyPoints) {
         List<int[]> pairs = new ArrayList<>();
@@ -76,11 +79,11 @@ final class CoverageSignal {
                 .thenComparingInt(p -> p[0]).thenComparingInt(p -> p[1]));
         double[] best = new double[keyPoints];
         boolean[] keyDone = new boolean[keyPoints];
-        boolean[] sentenceUsed = new boolean[sentences];
+        int[] sentenceUses = new int[sentences];
         for (int[] p : pairs) {
-            if (keyDone[p[0]] || sentenceUsed[p[1]]) continue;
+            if (keyDone[p[0]] || sentenceUses[p[1]] >= KEY_POINTS_PER_SENTENCE) continue;
             keyDone[p[0]] = true;
-            sentenceUsed[p[1]] = true;
+            sentenceUses[p[1]]++;
             best[p[0]] = match.toKeyPoint(p[0], p[1]);
         }
         return best;

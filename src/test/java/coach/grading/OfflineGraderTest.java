@@ -196,6 +196,19 @@ class OfflineGraderTest {
         assertThat(keyPointScore(g)).isLessThanOrEqualTo(2); // 1 + 4 × 1/6, rounded
     }
 
+    /** A dense sentence covers both key points it is about, and the report does not call either one missing. */
+    @Test
+    void aDenseSentenceCoversTwoKeyPoints() {
+        Question q = BANK.byId("sd-feature-store-llm").orElseThrow();
+        String dense = "A Flink job consumes the clicks topic keyed by user and computes 5-minute windowed features in "
+                + "RocksDB state, writing them to Redis keyed by user with TTLs.";
+        Grade g = withMeaning().grade(new GradingRequest(STAGES.get("system-design"), q.text(), q.keyPoints(),
+                RUBRICS.forStage("system-design"), dense));
+        CriterionScore coverage = criterion(g, "key-points");
+        assertThat(coverage.rationale()).doesNotContain("Redis or an in-memory key-value store")
+                .doesNotContain("stateful stream processor");
+    }
+
     static int keyPointScore(Grade g) {
         return criterion(g, "key-points").score();
     }
