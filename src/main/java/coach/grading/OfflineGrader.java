@@ -37,6 +37,7 @@ public final class OfflineGrader implements Grader {
         // coverage is judged on every sentence of substance (its own similarity decides); the other detectors
         // only on sentences about the question, so off-topic padding earns nothing
         List<String> substance = match.relevant(request.stage().behavioural());
+        List<String> offTopic = text.substance().stream().filter(sentence -> !substance.contains(sentence)).toList();
         List<String> impactRead = match.forImpact(substance);
         // set aside for impact too: what the report must name, so no number looks unseen
         List<String> unread = text.substance().stream().filter(sentence -> !impactRead.contains(sentence)).toList();
@@ -45,7 +46,7 @@ public final class OfflineGrader implements Grader {
             Finding f = switch (c.signal()) {
                 case QUANTIFIED_IMPACT -> ImpactSignal.score(impactRead, unread);
                 case KEY_POINTS -> CoverageSignal.score(match, text.substance(), request.keyPoints());
-                case TRADEOFFS -> TradeoffSignal.score(substance);
+                case TRADEOFFS -> TradeoffSignal.score(substance, offTopic);
                 case STRUCTURE -> request.stage().behavioural() ? StructureSignal.star(substance)
                         : StructureSignal.design(substance);
                 case DEPTH -> DepthSignal.score(substance);

@@ -33,7 +33,12 @@ final class TradeoffSignal {
 
     private TradeoffSignal() {}
 
-    static Finding score(List<String> sentences) {
+    /**
+     * @param sentences the sentences about the question (they alone earn)
+     * @param setAside  sentences read as not about the question: they earn nothing, but the reason given for a 1 must
+     *                  not say the answer names no alternative or risk when one of these does
+     */
+    static Finding score(List<String> sentences, List<String> setAside) {
         Map<Kind, String> shown = new EnumMap<>(Kind.class);
         for (String s : sentences) {
             String line = Sentences.oneLine(s);
@@ -60,7 +65,15 @@ final class TradeoffSignal {
         if (kinds == 1) {
             return new Finding(2, evidence, "one kind of reasoning only: name the alternative you rejected and why.");
         }
-        return new Finding(1, "", "no alternative, trade-off, risk or failure mode is mentioned.");
+        return setAside.stream().filter(TradeoffSignal::reasons).findFirst()
+                .map(s -> new Finding(1, "", "I read the reasoning in “" + Sentences.quote(s) + "” as not about this "
+                        + "question, so it earned nothing here; if it is, say which part of your design it applies to."))
+                .orElse(new Finding(1, "", "no alternative, trade-off, risk or failure mode is mentioned."));
+    }
+
+    private static boolean reasons(String sentence) {
+        String line = Sentences.oneLine(sentence);
+        return MARKERS.values().stream().anyMatch(p -> p.matcher(line).find());
     }
 
     /** The sentence showing the most kinds of reasoning: the one that best explains the score. */

@@ -209,6 +209,20 @@ class OfflineGraderTest {
                 .doesNotContain("stateful stream processor");
     }
 
+    /** Reasoning in a sentence set aside as off-topic earns nothing, and the report names it instead of denying it. */
+    @Test
+    void reasoningInASentenceSetAsideIsNamedNotDenied() {
+        Question q = BANK.byId("code-heavy-hitters").orElseThrow();
+        String onTopic = "I would keep a min-heap of size k while reading the stream: O(n log k) time and O(k) memory.";
+        String offTopic = "Instead of the pizza place near my flat we picked the one by the office, because it is cheaper.";
+        Grade g = withMeaning().grade(new GradingRequest(STAGES.get("coding"), q.text(), q.keyPoints(),
+                RUBRICS.forStage("coding"), onTopic + " " + offTopic));
+        CriterionScore tradeoffs = criterion(g, "tradeoffs");
+        assertThat(tradeoffs.score()).isEqualTo(1);
+        assertThat(tradeoffs.rationale()).contains("not about this question", "pizza place")
+                .doesNotContain("Not higher: no alternative");
+    }
+
     static int keyPointScore(Grade g) {
         return criterion(g, "key-points").score();
     }
