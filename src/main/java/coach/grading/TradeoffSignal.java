@@ -15,7 +15,7 @@ final class TradeoffSignal {
     private static final Map<Kind, Pattern> MARKERS = new EnumMap<>(Map.of(
             Kind.ALTERNATIVE, Pattern.compile("\\b(instead of|rather than|versus|vs\\.?|compared (to|with)|alternatives?|"
                     + "alternatively|options?|another approach|we could (also )?|i could (also )?|i considered|we considered|"
-                    + "chose|chosen|choose|picked|opted|preferred|over (a|an|the)\\b|or else)\\b", Pattern.CASE_INSENSITIVE),
+                    + "chose|chosen|choose|picked|opted|preferred|or else)\\b", Pattern.CASE_INSENSITIVE),
             Kind.COST, Pattern.compile("\\b(trade-?offs?|at the cost of|at the expense of|costs?|downsides?|drawbacks?|the price|"
                     + "cheaper|more expensive|slower|overhead|penalty|sacrific\\w*|but (it|that|this|we|the)|however|"
                     + "the catch|the risk|risky|complexity)\\b", Pattern.CASE_INSENSITIVE),
