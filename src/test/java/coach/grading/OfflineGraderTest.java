@@ -184,16 +184,16 @@ class OfflineGraderTest {
         assertThat(stuffed).isLessThanOrEqualTo(2);
     }
 
-    /** One generic sentence sits close to several key points; it covers one of them, never most. */
+    /** One generic sentence sits close to several key points; it covers two of them at most, never most. */
     @Test
-    void oneSentenceCoversAtMostOneKeyPoint() {
+    void oneGenericSentenceNeverCoversMostKeyPoints() {
         Question q = BANK.byId("sd-feature-store-llm").orElseThrow();
         String oneSentence = "I'd put the features in Redis because it's fast and read them from the LLM service, that "
                 + "should easily be under 20 ms.";
         Grade g = withMeaning().grade(new GradingRequest(STAGES.get("system-design"), q.text(), q.keyPoints(),
                 RUBRICS.forStage("system-design"), oneSentence));
         assertThat(q.keyPoints()).hasSize(6);
-        assertThat(keyPointScore(g)).isLessThanOrEqualTo(2); // 1 + 4 × 1/6, rounded
+        assertThat(keyPointScore(g)).isLessThanOrEqualTo(2); // at most 1 + 4 × 2/6, rounded
     }
 
     /** A dense sentence covers both key points it is about, and the report does not call either one missing. */
