@@ -1,6 +1,7 @@
 package coach.grading;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -40,21 +41,19 @@ final class CoverageSignal {
         }
         double threshold = match.semantic() ? covers : 0.5;
         double partly = match.semantic() ? partlyCovers : 0.34;
-        double[] best = bestPerKeyPoint(match, sentences.size(), keyPoints.size());
+        int[] coveredBy = coveringSentences(match, sentences.size(), keyPoints.size());
         double covered = 0;
         int missedIndex = -1;
+        // the closest pair of all is always matched, so its sentence is the evidence
         double bestOverall = 0;
         String evidence = "";
         for (int k = 0; k < keyPoints.size(); k++) {
-            covered += best[k] >= threshold ? 1 : best[k] >= partly ? 0.5 : 0;
-            if (best[k] < threshold && missedIndex < 0) missedIndex = k;
-        }
-        for (int k = 0; k < keyPoints.size(); k++) {
-            for (int i = 0; i < sentences.size(); i++) {
-                if (match.toKeyPoint(k, i) > bestOverall) {
-                    bestOverall = match.toKeyPoint(k, i);
-                    evidence = sentences.get(i);
-                }
+            double similarity = coveredBy[k] < 0 ? 0 : match.toKeyPoint(k, coveredBy[k]);
+            covered += similarity >= threshold ? 1 : similarity >= partly ? 0.5 : 0;
+            if (similarity < threshold && missedIndex < 0) missedIndex = k;
+            if (similarity > bestOverall) {
+                bestOverall = similarity;
+                evidence = sentences.get(coveredBy[k]);
             }
         }
         int score = 1 + (int) Math.round(4 * covered / keyPoints.size());
@@ -63,13 +62,13 @@ final class CoverageSignal {
     }
 
     /**
-     * Each key point's similarity to the sentence that covers it, closest pairs matched first, where a sentence covers
+     * The sentence that covers each key point (-1 for none left), closest pairs matched first, where a sentence covers
      * at most {@value #KEY_POINTS_PER_SENTENCE} key points. Without a limit one generic sentence ("I'd put the features
      * in Redis because it's fast") sat close enough to most key points of its question to count as covering three
      * quarters of them; with a limit of one, a dense sentence ("A Flink job consumes the topic … writing to Redis with
      * TTLs") covered only one of the two it covers, and the report called the other missing.
      */
-    static double[] bestPerKeyPoint(KeyMatch match, int sentences, int keyPoints) {
+    static int[] coveringSentences(KeyMatch match, int sentences, int keyPoints) {
         List<int[]> pairs = new ArrayList<>();
         for (int k = 0; k < keyPoints; k++) {
             for (int i = 0; i < sentences; i++) pairs.add(new int[] {k, i});
@@ -77,16 +76,15 @@ final class CoverageSignal {
         // ties broken by key point, then sentence, so the matching never depends on the sort's stability
         pairs.sort(Comparator.comparingDouble((int[] p) -> -match.toKeyPoint(p[0], p[1]))
                 .thenComparingInt(p -> p[0]).thenComparingInt(p -> p[1]));
-        double[] best = new double[keyPoints];
-        boolean[] keyDone = new boolean[keyPoints];
+        int[] coveredBy = new int[keyPoints];
+        Arrays.fill(coveredBy, -1);
         int[] sentenceUses = new int[sentences];
         for (int[] p : pairs) {
-            if (keyDone[p[0]] || sentenceUses[p[1]] >= KEY_POINTS_PER_SENTENCE) continue;
-            keyDone[p[0]] = true;
+            if (coveredBy[p[0]] >= 0 || sentenceUses[p[1]] >= KEY_POINTS_PER_SENTENCE) continue;
+            coveredBy[p[0]] = p[1];
             sentenceUses[p[1]]++;
-            best[p[0]] = match.toKeyPoint(p[0], p[1]);
         }
-        return best;
+        return coveredBy;
     }
 
     static double[][] overlap(List<String> keyPoints, List<String> sentences) {
