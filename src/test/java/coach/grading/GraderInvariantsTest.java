@@ -83,7 +83,7 @@ class GraderInvariantsTest {
      */
     @Example
     void aPaddingSentenceLeftAloneStillEarnsNothing() {
-        Calibration.EvalAnswer a = HONEST.stream().filter(h -> h.id().equals("ml-adequate-5-c")).findFirst().orElseThrow();
+        Calibration.EvalAnswer a = honest("ml-adequate-5-c");
         String pizza = OFF_TOPIC.get(3);
         assertThat(score(a, a.answer().strip() + "\n\n" + pizza)).isLessThanOrEqualTo(score(a, a.answer()));
     }

@@ -187,23 +187,19 @@ class OfflineGraderTest {
     /** One generic sentence sits close to several key points; it covers two of them at most, never most. */
     @Test
     void oneGenericSentenceNeverCoversMostKeyPoints() {
-        Question q = BANK.byId("sd-feature-store-llm").orElseThrow();
         String oneSentence = "I'd put the features in Redis because it's fast and read them from the LLM service, that "
                 + "should easily be under 20 ms.";
-        Grade g = withMeaning().grade(new GradingRequest(STAGES.get("system-design"), q.text(), q.keyPoints(),
-                RUBRICS.forStage("system-design"), oneSentence));
-        assertThat(q.keyPoints()).hasSize(6);
+        Grade g = gradedWithMeaning("system-design", "sd-feature-store-llm", oneSentence);
+        assertThat(BANK.byId("sd-feature-store-llm").orElseThrow().keyPoints()).hasSize(6);
         assertThat(keyPointScore(g)).isLessThanOrEqualTo(2); // at most 1 + 4 × 2/6, rounded
     }
 
     /** A dense sentence covers both key points it is about, and the report does not call either one missing. */
     @Test
     void aDenseSentenceCoversTwoKeyPoints() {
-        Question q = BANK.byId("sd-feature-store-llm").orElseThrow();
         String dense = "A Flink job consumes the clicks topic keyed by user and computes 5-minute windowed features in "
                 + "RocksDB state, writing them to Redis keyed by user with TTLs.";
-        Grade g = withMeaning().grade(new GradingRequest(STAGES.get("system-design"), q.text(), q.keyPoints(),
-                RUBRICS.forStage("system-design"), dense));
+        Grade g = gradedWithMeaning("system-design", "sd-feature-store-llm", dense);
         CriterionScore coverage = criterion(g, "key-points");
         assertThat(coverage.rationale()).doesNotContain("Redis or an in-memory key-value store")
                 .doesNotContain("stateful stream processor");
@@ -212,11 +208,9 @@ class OfflineGraderTest {
     /** Reasoning in a sentence set aside as off-topic earns nothing, and the report names it instead of denying it. */
     @Test
     void reasoningInASentenceSetAsideIsNamedNotDenied() {
-        Question q = BANK.byId("code-heavy-hitters").orElseThrow();
         String onTopic = "I would keep a min-heap of size k while reading the stream: O(n log k) time and O(k) memory.";
         String offTopic = "Instead of the pizza place near my flat we picked the one by the office, because it is cheaper.";
-        Grade g = withMeaning().grade(new GradingRequest(STAGES.get("coding"), q.text(), q.keyPoints(),
-                RUBRICS.forStage("coding"), onTopic + " " + offTopic));
+        Grade g = gradedWithMeaning("coding", "code-heavy-hitters", onTopic + " " + offTopic);
         CriterionScore tradeoffs = criterion(g, "tradeoffs");
         assertThat(tradeoffs.score()).isEqualTo(1);
         assertThat(tradeoffs.rationale()).contains("not about this question", "pizza place")
@@ -231,6 +225,13 @@ class OfflineGraderTest {
         return g.criteria().stream().filter(c -> c.criterionId().equals(id)).findFirst().orElseThrow();
     }
 
+    /** An answer to a question of the bank, graded by the offline grader with the embedding model. */
+    private static Grade gradedWithMeaning(String stage, String questionId, String answer) {
+        Question q = BANK.byId(questionId).orElseThrow();
+        return withMeaning().grade(new GradingRequest(STAGES.get(stage), q.text(), q.keyPoints(), RUBRICS.forStage(stage),
+                answer));
+    }
+
     /** The offline grader with the embedding model, once it has loaded. */
     private static OfflineGrader withMeaning() {
         SemanticMatcher semantic = SemanticMatcher.shared();
@@ -240,13 +241,9 @@ class OfflineGraderTest {
 
     @Test
     void numbersInASentenceSetAsideAsOffTopicAreNamedNeverDeniedAndEarnNothing() {
-        OfflineGrader withMeaning = withMeaning();
-        Question q = BANK.byId("code-heavy-hitters").orElseThrow();
-        var stage = STAGES.get("coding");
         String onTopic = "I would use a min-heap of size k over the stream, O(n log k) time and O(k) memory.";
         String offTopic = "For the ads ranking team this cut p99 latency from 120 ms to 35 ms and CTR rose 0.7%.";
-        Grade g = withMeaning.grade(new GradingRequest(stage, q.text(), q.keyPoints(), RUBRICS.forStage("coding"),
-                onTopic + " " + offTopic));
+        Grade g = gradedWithMeaning("coding", "code-heavy-hitters", onTopic + " " + offTopic);
         CriterionScore impact = criterion(g, "customer-impact");
         assertThat(impact.score()).isEqualTo(1); // the set-aside sentence earns nothing
         // but nothing the report says denies that the answer has numbers, and it names the sentence set aside
