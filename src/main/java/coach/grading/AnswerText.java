@@ -24,12 +24,14 @@ final class AnswerText {
     private final int injections;
     private final int repeats;
     private final int lists;
+    private final List<String> waved;
 
-    private AnswerText(List<String> substance, int injections, int repeats, int lists) {
+    private AnswerText(List<String> substance, int injections, int repeats, int lists, List<String> waved) {
         this.substance = substance;
         this.injections = injections;
         this.repeats = repeats;
         this.lists = lists;
+        this.waved = waved;
     }
 
     static AnswerText of(String answer) {
@@ -39,6 +41,7 @@ final class AnswerText {
         int injections = 0;
         int repeats = 0;
         int lists = 0;
+        List<String> waved = new ArrayList<>();
         String heading = "";
         for (String s : all) {
             if (InjectionDetector.isInjection(s)) {
@@ -63,10 +66,15 @@ final class AnswerText {
                 repeats++;
                 continue;
             }
+            if (HandWaving.isHandWaving(s)) {
+                waved.add(s);
+                keptWords.add(words);
+                continue;
+            }
             kept.add(s);
             keptWords.add(words);
         }
-        return new AnswerText(List.copyOf(kept), injections, repeats, lists);
+        return new AnswerText(List.copyOf(kept), injections, repeats, lists, List.copyOf(waved));
     }
 
     /** A run of short items with no sentence around them: bare keywords, hashtags, or numbers. */
@@ -105,6 +113,11 @@ final class AnswerText {
         return substance;
     }
 
+    /** Sentences that wave a concern away instead of handling it ({@link HandWaving}): set aside, and named. */
+    List<String> wavedAway() {
+        return waved;
+    }
+
     /** Words of substance: what the length advice counts. */
     int words() {
         return substance.stream().mapToInt(s -> Sentences.words(s).size()).sum();
@@ -123,6 +136,12 @@ final class AnswerText {
         if (lists > 0) {
             flags.add(lists + (lists == 1 ? " line is" : " lines are")
                     + " a bare list of keywords or numbers; a list earns nothing until it is explained in sentences.");
+        }
+        if (!waved.isEmpty()) {
+            flags.add("“" + Sentences.quote(waved.get(0)) + "”" + (waved.size() > 1 ? " and " + (waved.size() - 1)
+                    + " more " + (waved.size() == 2 ? "sentence wave" : "sentences wave") : " waves")
+                    + " a concern away instead of handling it; interviewers count that as a gap, so it earned nothing"
+                    + " and cost a level of correctness.");
         }
         return flags;
     }

@@ -47,7 +47,8 @@ final class ImpactRewrite {
                     + " was before your work, what it became, and which customer or team felt the difference.";
         }
         Optional<String> elsewhere = offTopic.stream().filter(Quantities::hasQuantity).findFirst();
-        String opening = elsewhere.map(s -> "I read the numbers in “" + Sentences.quote(s) + "” as not about this question. "
+        String opening = elsewhere.map(s -> (HandWaving.isHandWaving(s) ? "The numbers in “" + Sentences.quote(s)
+                + "” wave a concern away. " : "I read the numbers in “" + Sentences.quote(s) + "” as not about this question. ")
                 + "Add a").orElse("Your answer has no numbers. Add one");
         return opening + " before → after on the metric this question is about"
                 + example(keyPoints) + ", and say which customer felt it, next to “"

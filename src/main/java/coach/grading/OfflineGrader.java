@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The deterministic grader: same input, same grade, no network. The answer is read once ({@link AnswerText}):
@@ -37,15 +38,17 @@ public final class OfflineGrader implements Grader {
         // coverage is judged on every sentence of substance (its own similarity decides); the other detectors
         // only on sentences about the question, so off-topic padding earns nothing
         List<String> substance = match.relevant(request.stage().behavioural());
-        List<String> offTopic = text.substance().stream().filter(sentence -> !substance.contains(sentence)).toList();
+        // set aside, for the reasons given when nothing else earns: off the question's topic, or waving a concern away
+        List<String> offTopic = setAside(text, text.substance().stream().filter(sentence -> !substance.contains(sentence)));
         List<String> impactRead = match.forImpact(substance);
         // set aside for impact too: what the report must name, so no number looks unseen
-        List<String> unread = text.substance().stream().filter(sentence -> !impactRead.contains(sentence)).toList();
+        List<String> unread = setAside(text, text.substance().stream().filter(sentence -> !impactRead.contains(sentence)));
         List<CriterionScore> scores = new ArrayList<>();
         for (Criterion c : request.rubric().criteria()) {
             Finding f = switch (c.signal()) {
                 case QUANTIFIED_IMPACT -> ImpactSignal.score(impactRead, unread);
-                case KEY_POINTS -> CoverageSignal.score(match, text.substance(), request.keyPoints());
+                case KEY_POINTS -> HandWaving.discount(CoverageSignal.score(match, text.substance(), request.keyPoints()),
+                        text.wavedAway());
                 case TRADEOFFS -> TradeoffSignal.score(substance, offTopic);
                 case STRUCTURE -> request.stage().behavioural() ? StructureSignal.star(substance)
                         : StructureSignal.design(substance);
@@ -58,6 +61,10 @@ public final class OfflineGrader implements Grader {
                 .withAdvice(lengthAdvice(request, text.words()));
     }
 
+    private static List<String> setAside(AnswerText text, Stream<String> unreadSubstance) {
+        return Stream.concat(unreadSubstance, text.wavedAway().stream()).toList();
+    }
+
     /**
      * What was set aside. A sentence read as not about the question is named when it claims a customer or business
      * result: it earns nothing for impact, and the report must not look as if it went unseen. (The reading can be
@@ -65,7 +72,8 @@ public final class OfflineGrader implements Grader {
      */
     static List<String> flags(AnswerText text, List<String> offTopic) {
         List<String> flags = new ArrayList<>(text.flags());
-        List<String> withNumbers = offTopic.stream().filter(s -> Quantities.hasQuantity(s) && Quantities.hasOutcome(s)).toList();
+        List<String> withNumbers = offTopic.stream().filter(s -> !HandWaving.isHandWaving(s))
+                .filter(s -> Quantities.hasQuantity(s) && Quantities.hasOutcome(s)).toList();
         if (!withNumbers.isEmpty()) {
             flags.add("I read “" + Sentences.quote(withNumbers.get(0)) + "”"
                     + (withNumbers.size() > 1 ? " (and " + (withNumbers.size() - 1) + " more)" : "")

@@ -35,7 +35,7 @@ final class TradeoffSignal {
 
     /**
      * @param sentences the sentences about the question (they alone earn)
-     * @param setAside  sentences read as not about the question: they earn nothing, but the reason given for a 1 must
+     * @param setAside  sentences not about the question or waving a concern away: they earn nothing, but the reason given for a 1 must
      *                  not say the answer names no alternative or risk when one of these does
      */
     static Finding score(List<String> sentences, List<String> setAside) {
@@ -66,7 +66,10 @@ final class TradeoffSignal {
             return new Finding(2, evidence, "one kind of reasoning only: name the alternative you rejected and why.");
         }
         return setAside.stream().filter(TradeoffSignal::reasons).findFirst()
-                .map(s -> new Finding(1, "", "I read the reasoning in “" + Sentences.quote(s) + "” as not about this "
+                .map(s -> new Finding(1, "", HandWaving.isHandWaving(s)
+                        ? "the reasoning in “" + Sentences.quote(s) + "” waves a concern away, so it earned nothing; "
+                        + "say what could go wrong and how you would handle it."
+                        : "I read the reasoning in “" + Sentences.quote(s) + "” as not about this "
                         + "question, so it earned nothing here; if it is, say which part of your design it applies to."))
                 .orElse(new Finding(1, "", "no alternative, trade-off, risk or failure mode is mentioned."));
     }

@@ -112,6 +112,21 @@ class GraderInvariantsTest {
         return Arbitraries.of(OFF_TOPIC).list().uniqueElements().ofMinSize(1).ofMaxSize(OFF_TOPIC.size());
     }
 
+    /** Waving a concern away is a gap, never a gain, whatever the answer and wherever the sentence goes. */
+    @Property(tries = 40)
+    void wavingAConcernAwayNeverRaisesTheScore(@ForAll("answers") Calibration.EvalAnswer a, @ForAll("waved") String waved,
+                                               @ForAll boolean first) {
+        String answer = first ? waved + " " + a.answer().strip() : a.answer().strip() + " " + waved;
+        assertThat(score(a, answer)).isLessThanOrEqualTo(score(a, a.answer()));
+    }
+
+    @Provide
+    Arbitrary<String> waved() {
+        return Arbitraries.of("Latency isn't really an issue for this system.", "There is no need to reinvent the wheel.",
+                "The platform handles failures automatically.", "Scaling should be fine because the cloud is elastic.",
+                "Monitoring is also important.", "I'd just use a bigger machine.");
+    }
+
     @Property(tries = 40)
     void numbersWithNoContextEarnNothing(@ForAll("answers") Calibration.EvalAnswer a,
                                          @ForAll("figures") List<String> figures) {
