@@ -217,6 +217,22 @@ class OfflineGraderTest {
                 .doesNotContain("Not higher: no alternative");
     }
 
+    /**
+     * A story's result sentence shares few words with the question ("error fell from 31% to 19% MAPE") but is as close
+     * in meaning to its "quantifies the result" key point as an on-topic sentence: its before → after pairs count.
+     */
+    @Test
+    void aResultCloseInMeaningToTheQuestionEarnsImpactWithoutItsWords() {
+        String story = "A retailer wanted demand forecasts for its stores and the team proposed a transformer, about "
+                + "three months of work. I argued for gradient boosting on lag features first, because their planners "
+                + "needed something before peak season. We shipped in 3 weeks; error fell from 31% to 19% MAPE versus "
+                + "their spreadsheet and stockouts dropped 12%.";
+        CriterionScore impact = criterion(gradedWithMeaning("leadership-culture", "lc-simpler-solution", story),
+                "customer-impact");
+        assertThat(impact.score()).isGreaterThanOrEqualTo(4);
+        assertThat(impact.evidence()).contains("31% to 19% MAPE");
+    }
+
     static int keyPointScore(Grade g) {
         return criterion(g, "key-points").score();
     }
