@@ -42,7 +42,7 @@ final class Quantities {
             "click-through", "conversion", "churn", "retention", "availability", "uptime", "sla", "slo", "downtime",
             "error rate", "errors", "incident", "customer", "client", "user", "engagement", "fraud", "false positive",
             "accuracy", "precision", "recall", "time to", "savings", "saved", "margin", "arr", "nps", "tickets",
-            "on-call", "pages", "freshness", "staleness", "declin", "approval", "onboarding", "adoption", "sales",
+            "on-call", "pages", "alerts", "false alarms", "freshness", "staleness", "declin", "approval", "onboarding", "adoption", "sales",
             "deals", "renewal", "satisfaction", "csat", "complaints", "outage", "response time", "wait", "resolution",
             "mttr", "mttd", "detection", "lead time", "$", "£", "€", "₹", "budget", "money",
             "partner", "merchant", "advertiser", "analyst", "roi", "mape", "forecast error", "stockout", "inventory",
@@ -53,8 +53,9 @@ final class Quantities {
     /** A baseline → result pair found in a sentence: the baseline may be empty ("cut cost by 40%"). */
     record Pair(String text, String before, String after) {}
 
+    /** A number with a unit, or a baseline → result pair even without units ("false alerts from 40 to 5 a day"). */
     static boolean hasQuantity(String sentence) {
-        return QUANTITY.matcher(sentence).find();
+        return QUANTITY.matcher(sentence).find() || !pairs(sentence).isEmpty();
     }
 
     static int countQuantities(String sentence) {
