@@ -20,7 +20,7 @@ final class DepthSignal {
                     + "batch(ing)?|dynamic batching|quantiz\\w*|int8|fp16|distill\\w*|onnx|triton|vllm|tensorrt|kv cache|"
                     + "canary|shadow|blue-green|rollbacks?|roll-back|drain\\w*|prometheus|grafana|histograms?|alert\\w*|"
                     + "slos?|slas?|p99|p95|cold starts?|warm-?up|backpressure|dead letter|dlq|cache|caching|ttl|grpc|"
-                    + "o\\([^)]*\\)|hash ?maps?|heaps?|heapq|deque|arraydeque|linkedhashmap|treemap|two pointers|binary search|"
+                    + "hash ?maps?|heaps?|heapq|deque|arraydeque|linkedhashmap|treemap|two pointers|binary search|"
                     + "dfs|bfs|dynamic programming|memoi[sz]\\w*|complexity|edge cases?|unit tests?|property tests?|"
                     + "brute.force|sort(ed|ing)?|trie|union.find|sliding window|priority queue|amortised|amortized|"
                     + "embeddings?|vector (db|database|index|search)|rag|retrieval|re-?rank\\w*|drift|psi|a/b tests?|"
@@ -30,7 +30,9 @@ final class DepthSignal {
                     + "tracing|opentelemetry|fine-?tun\\w*|lora|evals?|guardrails?|hallucinat\\w*|precision|recall|auc|"
                     + "calibrat\\w*|threshold\\w*|holdout|held-out|cross-validation|backfill\\w*|point-in-time|"
                     + "training-serving skew|skew|cdc|debezium|iceberg|parquet|tiered storage|acks=all|isolation\\.level|"
-                    + "read_committed|min\\.insync\\.replicas|two-phase commit|2pc|outbox|saga|event sourcing)\\b",
+                    + "read_committed|min\\.insync\\.replicas|two-phase commit|2pc|outbox|saga|event sourcing)\\b"
+                    // a complexity in big-O ("O(1)", "O(n log k)"): ends in ")", so outside the word boundaries above
+                    + "|\\bO\\([^()]{1,20}\\)",
             Pattern.CASE_INSENSITIVE);
 
     private DepthSignal() {}

@@ -53,6 +53,7 @@ public final class OfflineGrader implements Grader {
                 case STRUCTURE -> request.stage().behavioural() ? StructureSignal.star(substance)
                         : StructureSignal.design(substance);
                 case DEPTH -> DepthSignal.score(substance);
+                case COMPLEXITY -> ComplexitySignal.score(substance);
             };
             scores.add(new CriterionScore(c.id(), c.name(), c.weight(), f.score(), f.evidence(), rationale(c, f)));
         }

@@ -25,6 +25,7 @@ public final class WeaknessFocus implements QuestionPreference {
                     + "decid|instead|given up|alternative", Pattern.CASE_INSENSITIVE),
             Signal.DEPTH, Pattern.compile("complexity|edge case|test|measur|parameter|tun|threshold|window|budget|"
                     + "specific|technolog", Pattern.CASE_INSENSITIVE),
+            Signal.COMPLEXITY, Pattern.compile("complexity|edge case|test|O\\(", Pattern.CASE_INSENSITIVE),
             Signal.STRUCTURE, Pattern.compile("STAR|situation|step|walk", Pattern.CASE_INSENSITIVE)));
     private final BiFunction<Learner, String, Map<String, Double>> averages;
     private final Rubrics rubrics;
