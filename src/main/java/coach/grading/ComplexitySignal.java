@@ -1,8 +1,11 @@
 package coach.grading;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,7 +63,7 @@ final class ComplexitySignal {
         boolean oracle = false;
         boolean worst = false;
         boolean structures = false;
-        java.util.Set<String> edges = new java.util.LinkedHashSet<>();
+        Set<String> edges = new LinkedHashSet<>();
         String evidence = "";
         int bestRank = 0;
         for (String s : sentences) {
@@ -92,15 +95,17 @@ final class ComplexitySignal {
      */
     private static boolean[] measures(String line) {
         boolean[] found = new boolean[2];
-        String lower = line.toLowerCase(java.util.Locale.ROOT);
         Matcher m = BIG_O.matcher(line);
         int previous = 0;
         while (m.find()) {
             int to = m.end();
-            while (to < line.length() && ",;.".indexOf(line.charAt(to)) < 0 && !line.startsWith("O(", to)) to++;
-            String after = lower.substring(m.end(), to);
-            int from = Math.max(previous, Math.max(lower.lastIndexOf(',', m.start()), lower.lastIndexOf(';', m.start())) + 1);
-            String before = lower.substring(Math.min(from, m.start()), m.start());
+            while (to < line.length() && ",;.".indexOf(line.charAt(to)) < 0 && !line.regionMatches(true, to, "O(", 0, 2)) {
+                to++;
+            }
+            // (lower-cased after cutting: lower-casing can change a string's length)
+            String after = line.substring(m.end(), to).toLowerCase(Locale.ROOT);
+            int from = Math.max(previous, Math.max(line.lastIndexOf(',', m.start()), line.lastIndexOf(';', m.start())) + 1);
+            String before = line.substring(Math.min(from, m.start()), m.start()).toLowerCase(Locale.ROOT);
             boolean both = after.contains("time and space") || after.contains("time and memory");
             boolean named = after.contains("time") || SPACE.matcher(after).find();
             boolean isSpace = named ? SPACE.matcher(after).find() && !after.contains("time") : SPACE.matcher(before).find();

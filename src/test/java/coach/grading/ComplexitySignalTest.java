@@ -45,6 +45,13 @@ class ComplexitySignalTest {
         assertThat(score(one).shortfall()).contains("only 2 kinds of edge case (empty input, zero or negative values)");
     }
 
+    /** Letters whose lower case is longer ("İ") do not shift what is read around a big-O. */
+    @Test
+    void textThatChangesLengthWhenLowerCasedIsReadWithoutError() {
+        assertThat(score("İİİİ O(n) İİİİ, MEMORY İS O(1); o(log n) per İtem.").score()).isEqualTo(2);
+        assertThat(score("İİİİ O(n) İİİİ, MEMORY İS O(1); o(log n) per İtem.").shortfall()).contains("no edge case");
+    }
+
     @Test
     void aBigOCountsAsAMechanismForDepth() {
         assertThat(DepthSignal.terms("O(1) per reading and O(N) memory")).isEqualTo(2);
