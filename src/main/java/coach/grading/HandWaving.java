@@ -9,13 +9,19 @@ import java.util.regex.Pattern;
  * Interviewers hear these as a gap, not as coverage, so such a sentence earns nothing and the report names it.
  */
 final class HandWaving {
-    private static final List<Pattern> MARKERS = List.of(
-            // "memory isn't really an issue", "latency is not a concern"
+    /**
+     * "Memory isn't really an issue", "latency is not a concern", "no need to reinvent the wheel", "we don't have to
+     * worry about ordering": a dismissal, unless the sentence says which mechanism takes care of it ("duplicates are not
+     * a problem because the sink is idempotent").
+     */
+    private static final Pattern DISMISSAL = Pattern.compile(
             "\\b(?:isn't|is not|aren't|are not|wasn't|won't be|not)\\s+(?:really\\s+|actually\\s+)?(?:an?\\s+|much\\s+of\\s+an?\\s+)?"
-                    + "(?:issue|problem|concern|big deal|worry)\\b",
-            // "no need to reinvent the wheel", "we don't have to worry about ordering"
-            "\\bno need (?:to|for)\\b|\\b(?:don't|do not|doesn't|does not|won't|never)\\s+(?:really\\s+)?(?:need|have)\\s+to\\s+"
-                    + "(?:worry|think|care|bother)\\b",
+                    + "(?:issue|problem|concern|big deal|worry)\\b"
+                    + "|\\bno need (?:to|for)\\b|\\b(?:don't|do not|doesn't|does not|won't|never)\\s+(?:really\\s+)?(?:need|have)\\s+to\\s+"
+                    + "(?:worry|think|care|bother)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BECAUSE = Pattern.compile("\\b(because|since|thanks to|given|as long as|with)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final List<Pattern> MARKERS = List.of(
             // "takes care of itself", "Pinecone handles updates automatically", "Kafka automatically moves the hot key"
             "\\btakes? care of (?:it|them)sel(?:f|ves)\\b|\\bhandles? (?:[\\w-]+\\s+){0,2}automatically\\b"
                     + "|\\bautomatically (?:handles?|moves?|fix\\w*|scales?|takes? care)\\b",
@@ -37,7 +43,8 @@ final class HandWaving {
 
     static boolean isHandWaving(String sentence) {
         String s = Sentences.oneLine(sentence);
-        return MARKERS.stream().anyMatch(p -> p.matcher(s).find());
+        boolean handled = BECAUSE.matcher(s).find() && DepthSignal.terms(s) > 0;
+        return DISMISSAL.matcher(s).find() && !handled || MARKERS.stream().anyMatch(p -> p.matcher(s).find());
     }
 
     /**

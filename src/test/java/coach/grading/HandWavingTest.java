@@ -46,7 +46,9 @@ class HandWavingTest {
             "That is 960 vCPUs, which should be enough with 30% headroom.",
             "The issue was a stale feature that nobody owned.",
             "Idle buckets expire after C / r seconds because they would be full anyway.",
-            "It is important to measure the p99 end to end rather than sum the hops, since tails do not add."})
+            "It is important to measure the p99 end to end rather than sum the hops, since tails do not add.",
+            "Duplicates are not a problem because the sink is idempotent, keyed by event id.",
+            "We don't have to worry about ordering since Kafka keeps it per partition and we key by user."})
     void aReasonedClaimIsNot(String sentence) {
         assertThat(HandWaving.isHandWaving(sentence)).isFalse();
     }
