@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * An answer as the offline grader reads it: its sentences, with everything that must earn nothing set aside before
  * any detector runs — sentences addressed to the grader, repeated sentences (a paragraph pasted twice counts once),
- * and lists of bare keywords or numbers (a list is not an explanation). What is left is the substance.
+ * lists of bare keywords or numbers (a list is not an explanation), and sentences that wave a concern away instead of
+ * handling it ({@link HandWaving}). What is left is the substance.
  */
 final class AnswerText {
     private static final Pattern FUNCTION_WORD = Pattern.compile(
@@ -141,7 +142,7 @@ final class AnswerText {
             flags.add("“" + Sentences.quote(waved.get(0)) + "”" + (waved.size() > 1 ? " and " + (waved.size() - 1)
                     + " more " + (waved.size() == 2 ? "sentence wave" : "sentences wave") : " waves")
                     + " a concern away instead of handling it; interviewers count that as a gap, so it earned nothing"
-                    + " and cost a level of correctness.");
+                    + " and counts against correctness.");
         }
         return flags;
     }

@@ -42,8 +42,8 @@ final class Quantities {
             "click-through", "conversion", "churn", "retention", "availability", "uptime", "sla", "slo", "downtime",
             "error rate", "errors", "incident", "customer", "client", "user", "engagement", "fraud", "false positive",
             "accuracy", "precision", "recall", "time to", "savings", "saved", "margin", "arr", "nps", "tickets",
-            "on-call", "pages", "alerts", "false alarms", "freshness", "staleness", "declin", "approval", "onboarding", "adoption", "sales",
-            "deals", "renewal", "satisfaction", "csat", "complaints", "outage", "response time", "wait", "resolution",
+            "on-call", "pages", "alerts", "false alarms", "freshness", "staleness", "declin", "approval", "onboarding",
+            "adoption", "sales", "deals", "renewal", "satisfaction", "csat", "complaints", "outage", "response time", "wait", "resolution",
             "mttr", "mttd", "detection", "lead time", "$", "£", "€", "₹", "budget", "money",
             "partner", "merchant", "advertiser", "analyst", "roi", "mape", "forecast error", "stockout", "inventory",
             "waste", "abandon", "bounce");

@@ -35,8 +35,8 @@ final class TradeoffSignal {
 
     /**
      * @param sentences the sentences about the question (they alone earn)
-     * @param setAside  sentences not about the question or waving a concern away: they earn nothing, but the reason given for a 1 must
-     *                  not say the answer names no alternative or risk when one of these does
+     * @param setAside  sentences not about the question or waving a concern away: they earn nothing, but the reason
+     *                  given for a 1 must not say the answer names no alternative or risk when one of these does
      */
     static Finding score(List<String> sentences, List<String> setAside) {
         Map<Kind, String> shown = new EnumMap<>(Kind.class);

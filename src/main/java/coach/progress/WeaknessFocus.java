@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Prefers the questions that exercise a learner's weakest criterion in a stage: a question whose key points ask for
- * trade-offs when trade-offs is weakest, for complexity, tests and edge cases when depth is. Quantified impact and
- * coverage are asked for by every question, so they set no preference.
+ * trade-offs when trade-offs is weakest, for complexity, tests and edge cases when depth (or coding's complexity) is.
+ * Quantified impact and coverage are asked for by every question, so they set no preference.
  */
 public final class WeaknessFocus implements QuestionPreference {
     private static final Map<Signal, Pattern> EXERCISES = new EnumMap<>(Map.of(
