@@ -22,18 +22,21 @@ final class HandWaving {
     private static final Pattern BECAUSE = Pattern.compile("\\b(because|since|thanks to|given|as long as|with)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final List<Pattern> MARKERS = List.of(
-            // "takes care of itself", "Pinecone handles updates automatically", "Kafka automatically moves the hot key"
+            // "takes care of itself", "Pinecone handles updates automatically", "Kafka automatically moves the hot key",
+            // "we get it for free"
             "\\btakes? care of (?:it|them)sel(?:f|ves)\\b|\\bhandles? (?:[\\w-]+\\s+){0,2}automatically\\b"
-                    + "|\\bautomatically (?:handles?|moves?|fix\\w*|scales?|takes? care)\\b",
+                    + "|\\bautomatically (?:handles?|moves?|fix\\w*|scales?|takes? care)\\b"
+                    + "|\\bget (?:it|that|this|them) (?:for free|automatically)\\b",
             // "more partitions is always better", "you never get hot keys"
             "\\b(?:is|are) always (?:better|fine|enough)\\b|\\balways works\\b|\\byou never (?:get|have|need)\\b",
             // "I'd just use a HashMap", "you just call observe()"
             "\\b(?:i'd|i would|we|you|we'd)\\s+just\\s+(?:use|call|do|add|drop|throw|take|put|start|restart|retry|bump|increase|pick|log)\\b"
                     + "|^\\W*just\\s+(?:use|call|do|add|throw|put)\\b",
-            // a sentence that only says something matters ("Latency is very important for users."); "should be fine"
+            // a sentence that only says something matters ("Latency is very important for users."); "should be fine";
+            // "… and it should work."
             "^\\W*(?:[\\w-]+\\s+){1,3}(?:is|are)\\s+(?:also\\s+|really\\s+|very\\s+)?(?:important|key|crucial|essential)"
                     + "(?:\\s+(?:for|to|in)(?:\\s+[\\w-]+){1,3})?\\s*[.!]?\\s*$"
-                    + "|\\bshould (?:be|work) (?:fine|ok|okay)\\b")
+                    + "|\\bshould (?:be|work) (?:fine|ok|okay)\\b|\\bit should (?:just )?work\\s*[.!]?\\s*$")
             .stream().map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE)).toList();
 
     private HandWaving() {}

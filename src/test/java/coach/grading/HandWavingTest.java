@@ -31,7 +31,9 @@ class HandWavingTest {
             "I'd just use a global lock around the map.",
             "Just use a cron job that retries.",
             "Security is also important.",
-            "Latency should be fine because the cluster is big."})
+            "Latency should be fine because the cluster is big.",
+            "Kafka has exactly-once, so I would turn that on and it should work.",
+            "The SLA is the cloud provider's, so we get it for free."})
     void aConcernWavedAwayIsFound(String sentence) {
         assertThat(HandWaving.isHandWaving(sentence)).isTrue();
     }
@@ -48,6 +50,7 @@ class HandWavingTest {
             "Idle buckets expire after C / r seconds because they would be full anyway.",
             "It is important to measure the p99 end to end rather than sum the hops, since tails do not add.",
             "Duplicates are not a problem because the sink is idempotent, keyed by event id.",
+            "It should work for any k up to the heap size, which I test with k = 0, 1 and n.",
             "We don't have to worry about ordering since Kafka keeps it per partition and we key by user."})
     void aReasonedClaimIsNot(String sentence) {
         assertThat(HandWaving.isHandWaving(sentence)).isFalse();
