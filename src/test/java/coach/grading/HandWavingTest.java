@@ -2,21 +2,16 @@ package coach.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import coach.config.StageCatalog;
-import coach.interview.Question;
-import coach.interview.QuestionBank;
-import java.nio.file.Path;
+import static coach.grading.OfflineGraderTest.criterion;
+import static coach.grading.OfflineGraderTest.gradedWithMeaning;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sentences that wave a concern away earn nothing, cost a level of correctness, and are named in the report. */
 class HandWavingTest {
-    private static final Path CONFIG = Path.of("config");
-    private static final StageCatalog STAGES = StageCatalog.load(CONFIG);
-    private static final QuestionBank BANK = QuestionBank.load(CONFIG, STAGES);
-    private static final Rubrics RUBRICS = Rubrics.load(CONFIG, STAGES);
-
     @ParameterizedTest
     @ValueSource(strings = {
             "Memory isn't really an issue these days because disks are cheap.",
@@ -64,8 +59,8 @@ class HandWavingTest {
         String waved = honest + " Exact counts are not really an issue anyway, since servers have plenty of memory.";
         Grade before = graded(honest);
         Grade after = graded(waved);
-        CriterionScore was = correctness(before);
-        CriterionScore is = correctness(after);
+        CriterionScore was = criterion(before, "correctness");
+        CriterionScore is = criterion(after, "correctness");
         assertThat(was.score()).isGreaterThan(1);
         assertThat(is.score()).isEqualTo(was.score() - 1);
         assertThat(is.rationale()).contains("“Exact counts are not really an issue anyway").contains("waves a concern away");
@@ -78,10 +73,8 @@ class HandWavingTest {
     void whatAWavedSentenceHoldsIsNamedNotDenied() {
         Grade g = graded("I would count every tenant in a hash map and sort the counts at the end. Memory is not "
                 + "really an issue because servers have 256 GB.");
-        CriterionScore impact = g.criteria().stream().filter(c -> c.criterionId().equals("customer-impact")).findFirst()
-                .orElseThrow();
-        CriterionScore tradeoffs = g.criteria().stream().filter(c -> c.criterionId().equals("tradeoffs")).findFirst()
-                .orElseThrow();
+        CriterionScore impact = criterion(g, "customer-impact");
+        CriterionScore tradeoffs = criterion(g, "tradeoffs");
         assertThat(impact.score()).isEqualTo(1);
         assertThat(impact.rationale()).doesNotContain("no number").contains("256 GB", "waves a concern away");
         assertThat(tradeoffs.rationale()).doesNotContain("no alternative").contains("256 GB", "waves a concern away");
@@ -93,21 +86,14 @@ class HandWavingTest {
     @Test
     void atMostTwoLevelsAreLost() {
         Finding covered = new Finding(5, "q", "");
-        Finding lowered = HandWaving.discount(covered, java.util.List.of("a", "b", "c"));
+        Finding lowered = HandWaving.discount(covered, List.of("a", "b", "c"));
         assertThat(lowered.score()).isEqualTo(3);
         assertThat(lowered.shortfall()).contains("(and 2 more)");
-        assertThat(HandWaving.discount(covered, java.util.List.of())).isEqualTo(covered);
+        assertThat(HandWaving.discount(covered, List.of())).isEqualTo(covered);
     }
 
+    /** An answer to the heavy-hitters coding question, graded with the embedding model. */
     private static Grade graded(String answer) {
-        Question q = BANK.byId("code-heavy-hitters").orElseThrow();
-        SemanticMatcher semantic = SemanticMatcher.shared();
-        assertThat(semantic.awaitReady(120)).isTrue();
-        return new OfflineGrader(semantic).grade(new GradingRequest(STAGES.get("coding"), q.text(), q.keyPoints(),
-                RUBRICS.forStage("coding"), answer));
-    }
-
-    private static CriterionScore correctness(Grade g) {
-        return g.criteria().stream().filter(c -> c.criterionId().equals("correctness")).findFirst().orElseThrow();
+        return gradedWithMeaning("coding", "code-heavy-hitters", answer);
     }
 }

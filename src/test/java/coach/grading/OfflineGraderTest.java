@@ -244,7 +244,7 @@ class OfflineGraderTest {
     }
 
     /** An answer to a question of the bank, graded by the offline grader with the embedding model. */
-    private static Grade gradedWithMeaning(String stage, String questionId, String answer) {
+    static Grade gradedWithMeaning(String stage, String questionId, String answer) {
         Question q = BANK.byId(questionId).orElseThrow();
         return withMeaning().grade(new GradingRequest(STAGES.get(stage), q.text(), q.keyPoints(), RUBRICS.forStage(stage),
                 answer));
