@@ -26,7 +26,8 @@ final class PaySignals {
     private static final Pattern HOW_MUCH = Pattern.compile("\\bhow much (?:do|does|did|would|will|could|should|can"
             + "|might)\\b[^?.!]{0,60}?\\b(?:make|earn|get paid|paid|pay)\\b");
     final Pattern yearly;
-    private final CompData.Phrases phrases;
+    /** A message that is only one of these asks for help. */
+    private final Set<String> help;
     private final Pattern pay;
     private final Pattern weakPay;
     private final Pattern conversion;
@@ -37,7 +38,7 @@ final class PaySignals {
     /** {@code companies}: those of the level mapping ("comparable to a Google L4" asks for the mapping). */
     PaySignals(CompData.Vocabulary v, List<String> companies) {
         CompData.Phrases p = v.phrases();
-        this.phrases = p;
+        this.help = Set.copyOf(p.help());
         this.pay = CompParser.phrases(p.pay());
         this.weakPay = CompParser.phrases(p.weakPay());
         this.conversion = CompParser.phrases(p.conversion());
@@ -102,7 +103,7 @@ final class PaySignals {
     Set<Topic> topics(String lower, boolean elsewhereLevel, Collection<String> marketIds) {
         Set<Topic> found = EnumSet.noneOf(Topic.class);
         topics.forEach((topic, p) -> { if (p.matcher(lower).find()) found.add(topic); });
-        if (phrases.help().contains(lower.trim())) {
+        if (help.contains(lower.trim())) {
             found.add(Topic.HELP);
         }
         if (elsewhereLevel) {
