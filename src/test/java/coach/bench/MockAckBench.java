@@ -59,14 +59,15 @@ public final class MockAckBench {
                 Path appWarm = requests(work, "app-warm", 1_000_000, 20_000, slack);
                 Path appRun = requests(work, "app-run", 2_000_000, 20_000, slack);
                 Path appRun2 = requests(work, "app-run2", 3_000_000, 60_000, slack);
+                Path durableWarm = requests(work, "durable-warm", 4_000_000, 20_000, slack);
+                Path durableRun = requests(work, "durable-run", 5_000_000, 20_000, slack);
                 wrk(lua, bareWarm, barePort, connections, 3, 0);
-                wrk(lua, requests(work, "durable-warm", 4_000_000, 20_000, slack), durablePort, connections, 3, 0);
+                wrk(lua, durableWarm, durablePort, connections, 3, 0);
                 Result aWarm = wrk(lua, appWarm, app.port(), connections, 3, 0);
                 // the warm-up left questions to post: let them go out, so the steady run starts from a quiet app
                 awaitPosts(slack, app.port());
                 Result bSteady = wrk(lua, bareRun, barePort, connections, seconds, pauseMs);
-                Result dSteady = wrk(lua, requests(work, "durable-run", 5_000_000, 20_000, slack), durablePort, connections,
-                        seconds, pauseMs);
+                Result dSteady = wrk(lua, durableRun, durablePort, connections, seconds, pauseMs);
                 Result aSteady = wrk(lua, appRun, app.port(), connections, seconds, pauseMs);
                 awaitPosts(slack, app.port());
                 Result b = wrk(lua, bareRun, barePort, connections, seconds, 0);
