@@ -38,18 +38,20 @@ public final class OfflineGrader implements Grader {
         // coverage is judged on every sentence of substance (its own similarity decides); the other detectors
         // only on sentences about the question, so off-topic padding earns nothing
         List<String> substance = match.relevant(request.stage().behavioural());
-        // set aside, for the reasons given when nothing else earns: off the question's topic, or waving a concern away
-        List<String> offTopic = setAside(text, text.substance().stream().filter(sentence -> !substance.contains(sentence)));
         List<String> impactRead = match.forImpact(substance);
-        // set aside for impact too: what the report must name, so no number looks unseen
-        List<String> unread = setAside(text, text.substance().stream().filter(sentence -> !impactRead.contains(sentence)));
+        // what the relevance check set aside, for the detectors and for impact: named in the report, so no reasoning
+        // or number looks unseen
+        List<String> offTopic = notIn(text.substance(), substance);
+        List<String> offTopicForImpact = notIn(text.substance(), impactRead);
+        // set aside too, and named after those: the sentences that wave a concern away
+        List<String> unread = withWavedAway(offTopicForImpact, text);
         List<CriterionScore> scores = new ArrayList<>();
         for (Criterion c : request.rubric().criteria()) {
             Finding f = switch (c.signal()) {
                 case QUANTIFIED_IMPACT -> ImpactSignal.score(impactRead, unread);
                 case KEY_POINTS -> HandWaving.discount(CoverageSignal.score(match, text.substance(), request.keyPoints()),
                         text.wavedAway());
-                case TRADEOFFS -> TradeoffSignal.score(substance, offTopic);
+                case TRADEOFFS -> TradeoffSignal.score(substance, withWavedAway(offTopic, text));
                 case STRUCTURE -> request.stage().behavioural() ? StructureSignal.star(substance)
                         : StructureSignal.design(substance);
                 case DEPTH -> DepthSignal.score(substance);
@@ -58,12 +60,16 @@ public final class OfflineGrader implements Grader {
             scores.add(new CriterionScore(c.id(), c.name(), c.weight(), f.score(), f.evidence(), rationale(c, f)));
         }
         return new Grade(Scoring.overall(scores), scores, improvements(request.rubric(), scores),
-                ImpactRewrite.suggest(impactRead, request.keyPoints(), unread), name(), "", flags(text, unread))
+                ImpactRewrite.suggest(impactRead, request.keyPoints(), unread), name(), "", flags(text, offTopicForImpact))
                 .withAdvice(lengthAdvice(request, text.words()));
     }
 
-    private static List<String> setAside(AnswerText text, Stream<String> unreadSubstance) {
-        return Stream.concat(unreadSubstance, text.wavedAway().stream()).toList();
+    private static List<String> notIn(List<String> all, List<String> read) {
+        return all.stream().filter(sentence -> !read.contains(sentence)).toList();
+    }
+
+    private static List<String> withWavedAway(List<String> offTopic, AnswerText text) {
+        return Stream.concat(offTopic.stream(), text.wavedAway().stream()).toList();
     }
 
     /**
@@ -73,8 +79,7 @@ public final class OfflineGrader implements Grader {
      */
     static List<String> flags(AnswerText text, List<String> offTopic) {
         List<String> flags = new ArrayList<>(text.flags());
-        List<String> withNumbers = offTopic.stream().filter(s -> !HandWaving.isHandWaving(s))
-                .filter(s -> Quantities.hasQuantity(s) && Quantities.hasOutcome(s)).toList();
+        List<String> withNumbers = offTopic.stream().filter(s -> Quantities.hasQuantity(s) && Quantities.hasOutcome(s)).toList();
         if (!withNumbers.isEmpty()) {
             flags.add("I read “" + Sentences.quote(withNumbers.get(0)) + "”"
                     + (withNumbers.size() > 1 ? " (and " + (withNumbers.size() - 1) + " more)" : "")
