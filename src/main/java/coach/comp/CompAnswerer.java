@@ -34,11 +34,13 @@ public final class CompAnswerer {
     private static final List<Component> BAND_ORDER = List.of(Component.BASE, Component.EQUITY, Component.BONUS, Component.TOTAL);
 
     private final CompData data;
+    private final Wording words;
     private final CompHelp help;
 
-    public CompAnswerer(CompData data) {
+    CompAnswerer(CompData data, Wording words) {
         this.data = data;
-        this.help = new CompHelp(data);
+        this.words = words;
+        this.help = new CompHelp(data, words);
     }
 
     /** What a question is about: the level rows, the bands (with those nearest to a remark) and the remarks. */
@@ -60,7 +62,7 @@ public final class CompAnswerer {
         CompReply.Builder r = new CompReply.Builder(data);
         unknowns(q, r);
         if (!q.unknownLevels().isEmpty() && q.levels().isEmpty() && q.regions().isEmpty()) {
-            return r.text(help.examples()).build(false);
+            return r.add(help.examples()).build(false);
         }
         mapping(q, r);
         Scope s = scope(q);
@@ -91,9 +93,9 @@ public final class CompAnswerer {
 
     private void topics(CompQuestion q, CompReply.Builder r) {
         if (q.topics().contains(Topic.NEGOTIATION)) {
-            new OfferCounter(data).guide(r);
+            new OfferCounter(data, words).guide(r);
         } else if (q.topics().contains(Topic.AGENTIC_PREMIUM)) {
-            new OfferCounter(data).agentic(r);
+            new OfferCounter(data, words).agentic(r);
         }
         if (q.topics().contains(Topic.MARKET)) {
             r.text(strong("Market figures"), " (interview guide)");

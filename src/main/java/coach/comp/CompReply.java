@@ -82,6 +82,7 @@ public record CompReply(List<Line> lines, List<String> sources, List<String> cav
         Builder text(Object... parts) { lines.add(line(Kind.TEXT, parts)); return this; }
         Builder bullet(Object... parts) { lines.add(line(Kind.BULLET, parts)); return this; }
         Builder step(Object... parts) { lines.add(line(Kind.STEP, parts)); return this; }
+        Builder add(List<Line> more) { lines.addAll(more); return this; }
         Builder source(String id) { sourceIds.add(id); return this; }
         Builder caveat(String c) { caveats.add(c); return this; }
         boolean hasSources() { return !sourceIds.isEmpty(); }

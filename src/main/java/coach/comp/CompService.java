@@ -12,16 +12,16 @@ public final class CompService {
     private final CompAnswerer answerer;
     private final OfferCheck offerCheck;
 
-    public CompService(CompData data) {
+    CompService(CompData data, Wording words) {
         this.data = data;
         this.parser = new CompParser(data);
-        this.answerer = new CompAnswerer(data);
-        this.offerCheck = new OfferCheck(data);
+        this.answerer = new CompAnswerer(data, words);
+        this.offerCheck = new OfferCheck(data, words);
     }
 
-    /** Loads {@code comp.yaml} from the config directory; a bad file throws {@link coach.config.ConfigException}. */
+    /** Loads {@code comp.yaml} and {@code comp-replies.yaml} from the config directory; a bad file throws {@link coach.config.ConfigException}. */
     public static CompService load(Path configDir) {
-        return new CompService(CompData.load(configDir));
+        return new CompService(CompData.load(configDir), Wording.load(configDir));
     }
 
     /** For channels that opted in: true only for messages about pay, not for ordinary chatter. */

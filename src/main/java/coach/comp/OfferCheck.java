@@ -30,15 +30,17 @@ public final class OfferCheck {
             em("Not legal or tax advice: figures from two public guides, not a market survey."));
 
     private final CompData data;
+    private final Wording words;
     private final CompHelp help;
     private final OfferReport report;
     /** The largest money figure of the data in each currency, absolute. */
     private final Map<String, Double> largest = new HashMap<>();
 
-    public OfferCheck(CompData data) {
+    OfferCheck(CompData data, Wording words) {
         this.data = data;
-        this.help = new CompHelp(data);
-        this.report = new OfferReport(data);
+        this.words = words;
+        this.help = new CompHelp(data, words);
+        this.report = new OfferReport(data, words);
         double usd = Money.multiplier(data.levelTable().unit());
         data.levels().forEach(r -> grow(data.levelTable().currency(), Stream.of(r.base(), r.equity(), r.ote()), usd));
         data.bands().forEach(b -> grow(b.currency(), Stream.of(b.base().high(), b.stock().high(), b.totalComp().high()),
@@ -58,11 +60,10 @@ public final class OfferCheck {
         Set<String> notes = new LinkedHashSet<>();
         q.unknownLevels().forEach(l -> problems.add(help.noSuchLevel(l)));
         if (q.unmappedCompanyLevel()) {
-            problems.add("The level mapping covers only " + help.equivalents() + "; give the Confluent level ("
-                    + help.levelIds() + ").");
+            problems.add(words.text("problem_unmapped_level", "equivalents", help.equivalents(), "level_ids", help.levelIds()));
         }
         if (q.levels().size() > 1) {
-            problems.add("The offer names more than one level; give one (" + help.levelIds() + ").");
+            problems.add(words.text("problem_two_levels", "level_ids", help.levelIds()));
         }
         LevelRow level = q.levels().isEmpty() ? null : data.level(q.levels().get(0)).orElse(null);
         GeoNote note = q.regions().stream().flatMap(r -> data.geo(r).stream()).findFirst().orElse(null);
@@ -70,27 +71,25 @@ public final class OfferCheck {
         Map<Component, Amount> given = amounts(q, problems);
         if (level == null && band == null && q.unknownLevels().isEmpty() && !q.unknownRegion()
                 && !q.unmappedCompanyLevel() && note == null) {
-            problems.add("Say the level (" + help.levelIds() + ") or the region ("
-                    + CompHelp.join(data.bands(), Band::name, ", ") + ") to compare with.");
+            problems.add(words.text("problem_no_level_or_region", "level_ids", help.levelIds(),
+                    "bands", CompHelp.join(data.bands(), Band::name, ", ")));
         }
         Set<String> currencies = q.currencies();
         if (currencies.size() > 1) {
-            problems.add("The offer mixes currencies (" + String.join(" and ", currencies) + "); give every amount in"
-                    + " one currency. The data has no exchange rate to convert.");
+            problems.add(words.text("problem_mixed_currencies", "currencies", String.join(" and ", currencies)));
         }
         String cur = currencies.size() == 1 ? currencies.iterator().next()
                 : band != null ? band.currency() : data.levelTable().currency();
         if (currencies.isEmpty() && !given.isEmpty()) {
-            notes.add("No currency given: I read the amounts as " + cur + ".");
+            notes.add(words.text("note_no_currency", "currency", cur));
         }
         if (band != null && currencies.size() == 1 && !cur.equals(band.currency())) {
-            problems.add("The amounts are in " + cur + " but the " + band.name() + " band is in " + band.currency()
-                    + ", and the data has no exchange rate to convert.");
+            problems.add(words.text("problem_band_currency", "currency", cur, "band", band.name(), "band_currency", band.currency()));
         }
         List<Band> same = data.bands().stream().filter(b -> b.currency().equals(cur)).toList();
         if (band == null && note == null && !q.unknownRegion() && same.size() == 1) {
             band = same.get(0);
-            notes.add("No region given: for a range I use the " + band.name() + " band, the only " + cur + " band in the data.");
+            notes.add(words.text("note_no_region", "band", band.name(), "currency", cur));
         }
         String unit = band != null ? band.unit() : data.levelTable().unit();
         Map<Component, Double> abs = absolute(given, cur, unit, problems, notes);
@@ -103,38 +102,31 @@ public final class OfferCheck {
         Band band = bands.size() == 1 ? bands.get(0) : bands.isEmpty() && note != null && note.nearestBand() != null
                 ? data.band(note.nearestBand()).orElseThrow() : null;
         if (bands.size() > 1) {
-            problems.add("The offer names more than one region; check one at a time.");
+            problems.add(words.text("problem_two_regions"));
         } else if (bands.isEmpty() && note != null) {
-            notes.add(note.name() + ": " + note.note() + " There is no " + note.name() + " band"
-                    + (band != null ? ", so I compare with " + band.name() + ", the nearest." : "."));
+            notes.add(words.text("note_place", "place", note.name(), "note", note.note(), "nearest", band == null ? null : band.name()));
         }
         if (q.unknownRegion() && band == null) {
-            problems.add("I have no band for that place. " + help.whatExists());
+            problems.add(words.text("problem_unknown_region", "what_exists", help.whatExists()));
         }
         return band;
     }
 
-    private static Map<Component, Amount> amounts(CompQuestion q, List<String> problems) {
+    private Map<Component, Amount> amounts(CompQuestion q, List<String> problems) {
         Map<Component, Amount> byComponent = new EnumMap<>(Component.class);
         for (Amount a : q.amounts().stream().filter(a -> a.component() != null).toList()) {
             String name = a.component().label().toLowerCase();
-            if (byComponent.containsKey(a.component())) {
-                problems.add("There are two amounts for " + name + "; give one.");
-                continue;
+            String problem = byComponent.containsKey(a.component()) ? "problem_two_amounts" : a.negative() ? "problem_negative"
+                    : a.percent() && a.component() != Component.BONUS ? "problem_percent_not_bonus"
+                    : a.percent() && a.value() > 100 ? "problem_bonus_over_100"
+                    : a.value() == 0 && (a.component() == Component.BASE || a.component() == Component.TOTAL) ? "problem_zero" : null;
+            if (problem != null) {
+                problems.add(words.text(problem, "component", name));
             }
-            if (a.negative()) {
-                problems.add("The " + name + " amount is negative; amounts must be positive.");
-            } else if (a.percent() && a.component() != Component.BONUS) {
-                problems.add("A percentage only fits the bonus; give " + name + " as an amount (e.g. 190k).");
-            } else if (a.percent() && a.value() > 100) {
-                problems.add("A bonus above 100% of base is not plausible.");
-            } else if (a.value() == 0 && (a.component() == Component.BASE || a.component() == Component.TOTAL)) {
-                problems.add("The " + name + " amount is zero.");
-            }
-            byComponent.put(a.component(), a);
+            byComponent.putIfAbsent(a.component(), a);
         }
         if (byComponent.isEmpty()) {
-            problems.add("I found no amounts tied to base, bonus, stock (RSUs) or total.");
+            problems.add(words.text("problem_no_amounts"));
         }
         return byComponent;
     }
@@ -147,24 +139,19 @@ public final class OfferCheck {
             boolean scaled = a.unitless() && a.absolute() < 1000;
             double v = scaled ? a.value() * Money.multiplier(unit) : a.absolute();
             if (scaled) {
-                notes.add("No unit given: I read " + Money.num(a.value()) + " as " + Money.abs(cur, unit, v) + ".");
+                notes.add(words.text("note_no_unit", "value", Money.num(a.value()), "amount", Money.abs(cur, unit, v)));
             }
             if (largest.containsKey(cur) && v > largest.get(cur) * PLAUSIBLE_FACTOR) {
-                problems.add("The " + a.component().label().toLowerCase() + " amount is far larger than any " + cur
-                        + " figure in the data (more than " + Money.num(PLAUSIBLE_FACTOR) + "× the largest); check the"
-                        + " unit: k = thousand, L = lakh.");
+                problems.add(words.text("problem_implausible", "component", a.component().label().toLowerCase(),
+                        "currency", cur, "factor", Money.num(PLAUSIBLE_FACTOR)));
             }
             abs.put(a.component(), v);
         });
         return abs;
     }
 
-    private static CompReply problemReply(List<String> problems) {
-        List<CompReply.Line> lines = new ArrayList<>(List.of(CompReply.line(CompReply.Kind.TEXT,
-                strong("I couldn't check this offer:"))));
-        new LinkedHashSet<>(problems).forEach(p -> lines.add(CompReply.line(CompReply.Kind.BULLET, p)));
-        lines.add(CompReply.line(CompReply.Kind.TEXT, CompHelp.offerExample("Example: ", ".")));
-        lines.add(NOT_ADVICE);
-        return new CompReply(lines, List.of(), List.of(), false);
+    private CompReply problemReply(List<String> problems) {
+        return new CompReply.Builder(data).add(words.lines("offer_problems", "problems", List.copyOf(new LinkedHashSet<>(problems))))
+                .build(false, NOT_ADVICE);
     }
 }

@@ -29,11 +29,13 @@ final class OfferReport {
     record Figures(Double base, Double bonusPct, Double bonusAmount, Double stockYearly, Double stock4) {}
 
     private final CompData data;
+    private final Wording words;
     private final String lc;
     private final String lu;
 
-    OfferReport(CompData data) {
+    OfferReport(CompData data, Wording words) {
         this.data = data;
+        this.words = words;
         this.lc = data.levelTable().currency();
         this.lu = data.levelTable().unit();
     }
@@ -52,7 +54,7 @@ final class OfferReport {
         if (!o.q().ignored().isEmpty()) {
             r.text("The data has no figures for " + String.join(" or ", o.q().ignored()) + ", so I left it out.");
         }
-        new OfferCounter(data).counter(r, o, usMedian, f);
+        new OfferCounter(data, words).counter(r, o, usMedian, f);
         if (o.band() != null) {
             r.source(o.band().source()).caveat(CompAnswerer.BAND_CAVEAT);
         }

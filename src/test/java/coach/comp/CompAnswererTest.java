@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Question phrasings and the figures each answer must carry (as the seeds write them). */
 class CompAnswererTest {
-    static final CompService SERVICE = new CompService(CompDataTest.real());
+    static final CompService SERVICE = CompService.load(CompDataTest.CONFIG);
     static final GroundingCheck GROUNDING = new GroundingCheck(SERVICE.data());
     static final String GUIDE = "Confluent AI Engineer Interview Guide 2026 (June 2026)";
     static final String NEGOTIATION = "Confluent ML/AI Engineer Global Negotiation Guide (2025-2026 data)";
