@@ -1,8 +1,5 @@
 package coach.comp;
 
-import static coach.comp.CompReply.code;
-import static coach.comp.CompReply.strong;
-
 import coach.comp.CompData.Band;
 import coach.comp.CompData.GeoNote;
 import coach.comp.CompData.LevelRow;
@@ -13,46 +10,34 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Turns a parsed question into a templated reply: figures as the sources write them, the source named, and a
- * one-line caveat. Never invents a figure: arithmetic (a difference, a grant divided by its years, a percentage of
- * a base, a first-year sum) is written out. Stateless and thread-safe.
+ * Turns a parsed question into a templated reply: figures as the sources write them ({@link CompFigures}), the source
+ * named, and a one-line caveat; the words are in comp-replies.yaml. Never invents a figure. Stateless and thread-safe.
  */
-public final class CompAnswerer {
-    static final String BAND_CAVEAT = "bands are ranges for ML/AI engineers with no level";
-    /** The caveat of a yearly split of a grant over {@code years} years (from comp.yaml, like every figure quoted). */
-    static String vestingCaveat(int years) {
-        return "÷ " + years + " assumes the RSU grant vests evenly over its " + years + " years, which the guide does not state";
-    }
-    static final String NO_RATE = "The data has no exchange rate, so I don't convert between currencies;"
-            + " each figure is in the currency its source uses.";
-
-    private static final List<Component> LEVEL_ORDER = List.of(Component.values());
-    private static final List<Component> BAND_ORDER = List.of(Component.BASE, Component.EQUITY, Component.BONUS, Component.TOTAL);
-
+final class CompAnswerer {
     private final CompData data;
     private final Wording words;
     private final CompHelp help;
+    private final CompFigures figures;
 
     CompAnswerer(CompData data, Wording words) {
         this.data = data;
         this.words = words;
         this.help = new CompHelp(data, words);
+        this.figures = new CompFigures(data, words);
     }
 
     /** What a question is about: the level rows, the bands (with those nearest to a remark) and the remarks. */
     private record Scope(List<LevelRow> levels, List<Band> bands, List<GeoNote> notes, boolean us) {}
 
     /** How to ask, with examples; quotes no figures from the data. */
-    public CompReply help() {
+    CompReply help() {
         return help.help();
     }
 
     /** Answers a question (not an offer: see {@link OfferCheck}). */
-    public CompReply answer(CompQuestion q) {
+    CompReply answer(CompQuestion q) {
         if (q.topics().contains(Topic.HELP)) {
             return help.help();
         }
@@ -66,13 +51,13 @@ public final class CompAnswerer {
         }
         mapping(q, r);
         Scope s = scope(q);
-        boolean figures = !s.levels().isEmpty() || !s.bands().isEmpty() || !s.notes().isEmpty() || s.us();
-        if (figures && (q.topics().isEmpty() || !q.levels().isEmpty() || !q.regions().isEmpty())) {
+        boolean any = !s.levels().isEmpty() || !s.bands().isEmpty() || !s.notes().isEmpty() || s.us();
+        if (any && (q.topics().isEmpty() || !q.levels().isEmpty() || !q.regions().isEmpty())) {
             figures(q, r, q.components().isEmpty() ? EnumSet.allOf(Component.class) : q.components(), s);
         }
         if (q.conversion() || q.currencies().size() > 1 && !s.bands().isEmpty()
                 || s.bands().stream().anyMatch(b -> q.currencies().stream().anyMatch(c -> !c.equals(b.currency())))) {
-            r.text(NO_RATE);
+            r.add(words.lines("no_exchange_rate"));
         }
         topics(q, r);
         return r.hasSources() ? r.build(true) : r.text(help.whatExists()).build(false); // only unknowns: say what exists
@@ -98,28 +83,24 @@ public final class CompAnswerer {
             new OfferCounter(data, words).agentic(r);
         }
         if (q.topics().contains(Topic.MARKET)) {
-            r.text(strong("Market figures"), " (interview guide)");
-            data.market().stream().filter(m -> q.marketIds().contains(m.id())).forEach(m -> r.bullet(m.label() + ": "
-                    + ("percent".equals(m.unit()) ? Money.pct(m.value()) : Money.num(m.value()) + " days")).source(m.source()));
+            List<CompData.MarketFigure> asked = data.market().stream().filter(m -> q.marketIds().contains(m.id())).toList();
+            r.add(words.lines("market", "figures", asked.stream().map(m -> Wording.values("label", m.label(),
+                    "value", Money.num(m.value()), "percent", "percent".equals(m.unit()))).toList()));
+            asked.forEach(m -> r.source(m.source()));
         }
         if (q.topics().contains(Topic.MAPPING) && q.mappedFrom() == null && !q.unmappedCompanyLevel()) {
-            r.text(strong("Level mapping"), " (negotiation guide): " + data.levelMapping().text() + ".")
-                    .source(data.levelMapping().source());
+            r.add(words.lines("level_mapping", "mapping", data.levelMapping().text())).source(data.levelMapping().source());
         }
     }
 
     private void figures(CompQuestion q, CompReply.Builder r, Set<Component> comps, Scope s) {
         for (GeoNote g : s.notes()) {
-            r.text(strong(g.name()), ": " + g.note() + " The data has no " + g.name() + (g.nearestBand() == null
-                    ? " band or per-level figures for it." : " band; the nearest is "
-                    + data.band(g.nearestBand()).map(Band::name).orElse("") + ".")).source(g.source());
+            r.add(words.lines("place_note", "name", g.name(), "note", g.note(), "nearest", g.nearestBand() == null ? null
+                    : data.band(g.nearestBand()).map(Band::name).orElse(""))).source(g.source());
         }
         List<Band> bands = s.bands();
         if (!s.levels().isEmpty() && !bands.isEmpty()) {
-            String places = CompHelp.join(bands, Band::name, " and ");
-            r.text("The data has no " + places + " figure per level: the " + places + " band"
-                    + (bands.size() > 1 ? "s cover" : " covers") + " ML/AI engineers of every level, and the"
-                    + " per-level figures are US medians. Both, labelled:");
+            r.add(words.lines("levels_and_bands", "places", CompHelp.join(bands, Band::name, " and "), "several", bands.size() > 1));
         }
         boolean showLevels = !s.levels().isEmpty() || s.us() || s.notes().stream().anyMatch(g -> g.nearestBand() == null)
                 || bands.isEmpty() || q.regions().isEmpty() && !q.unknownRegion();
@@ -128,130 +109,60 @@ public final class CompAnswerer {
             levelFigures(r, comps, s, split);
         }
         for (Band b : bands) {
-            bandLines(r, b, comps, q.period());
-            r.source(b.source()).caveat(BAND_CAVEAT);
+            figures.band(r, b, comps, q.period());
+            r.source(b.source()).caveat(bandCaveat());
             if (split) {
                 r.caveat(vestingCaveat(b.stockYears()));
             }
         }
-        if (bands.size() > 1 && bands.stream().map(Band::currency).distinct().count() > 1 && !q.conversion()) {
-            r.text("The bands are in different currencies (" + bands.stream().map(Band::currency).distinct()
-                    .collect(Collectors.joining(", ")) + ") and the data has no exchange rate, so I don't rank them.");
+        List<String> currencies = bands.stream().map(Band::currency).distinct().toList();
+        if (currencies.size() > 1 && !q.conversion()) {
+            r.add(words.lines("bands_not_ranked", "currencies", String.join(", ", currencies)));
         }
         if (showLevels && bands.isEmpty() && s.notes().isEmpty() && !q.unknownRegion()) {
-            // the premium comes from comp.yaml like every figure quoted
-            r.caveat("location matters: " + data.geography().stream().filter(g -> g.basePremiumPercent() != null)
-                    .map(g -> "the " + g.name() + "'s median base is ~" + Money.pct(g.basePremiumPercent()) + " higher; ")
-                    .collect(Collectors.joining()) + "regional bands exist for " + CompHelp.join(data.bands(), Band::name, ", "));
+            r.caveat(words.text("location_caveat", "bands", CompHelp.join(data.bands(), Band::name, ", "), "premiums", data.geography()
+                    .stream().filter(g -> g.basePremiumPercent() != null)
+                    .map(g -> Wording.values("name", g.name(), "premium", Money.pct(g.basePremiumPercent()))).toList()));
         }
         if (!showLevels && !bands.isEmpty()) {
-            r.caveat("for a per-level figure, ask with a level (US medians: " + help.levelIds() + ")");
+            r.caveat(words.text("per_level_caveat", "level_ids", help.levelIds()));
         }
     }
 
     private void levelFigures(CompReply.Builder r, Set<Component> comps, Scope s, boolean split) {
         List<LevelRow> rows = s.levels().isEmpty() ? data.levels() : s.levels();
-        rows.forEach(row -> r.bullet(levelLine(row, comps)));
+        rows.forEach(row -> r.add(figures.level(row, comps)));
         r.source(data.levelTable().source()).caveat(data.levelTable().basis());
         for (GeoNote g : s.notes()) {
             if (g.basePremiumPercent() != null && comps.contains(Component.BASE)) {
-                rows.forEach(row -> r.bullet(premiumLine(row, g)));
+                rows.forEach(row -> r.add(figures.premium(row, g)));
             }
         }
         if (split) {
-            r.text("The interview guide does not say over how many years its equity figure vests, so I can't"
-                    + " split the level table by year.");
+            r.add(words.lines("no_level_split"));
         }
         if (rows.size() == 2) {
-            differences(r, rows.get(0), rows.get(1), comps);
+            r.add(figures.difference(rows.get(0), rows.get(1), comps));
         }
     }
 
-    private String usd(double amountInUnit) {
-        return Money.inUnit(data.levelTable().currency(), data.levelTable().unit(), amountInUnit);
+    String bandCaveat() {
+        return words.text("band_caveat");
     }
 
-    /** The parts for the components asked about, in the order given, joined by {@code sep}. */
-    private static String parts(Set<Component> comps, List<Component> order, String sep, Function<Component, String> part) {
-        return order.stream().filter(comps::contains).map(part).collect(Collectors.joining(sep));
-    }
-
-    /** "*L4 (Mid-Level), US median*: base $190k, bonus 15% of base (15% × $190k = $28.5k), equity $70k, OTE $285k". */
-    private Object[] levelLine(LevelRow row, Set<Component> comps) {
-        String bonus = Money.pct(row.bonusPercent());
-        return new Object[] {strong(row.level() + " (" + row.label() + "), US median"), ": " + parts(comps, LEVEL_ORDER, ", ",
-                c -> switch (c) {
-                    case BASE -> "base " + usd(row.base());
-                    case BONUS -> "bonus " + bonus + " of base (" + bonus + " × " + usd(row.base()) + " = "
-                            + usd(row.base() * row.bonusPercent() / 100) + ")";
-                    case EQUITY -> "equity " + usd(row.equity()) + " (vesting period not stated)";
-                    case TOTAL -> "on-target total (OTE) " + usd(row.ote());
-                })};
-    }
-
-    private String premiumLine(LevelRow row, GeoNote g) {
-        double p = g.basePremiumPercent();
-        return row.level() + " base in the " + g.name() + ", by arithmetic on the guide's ~" + Money.pct(p) + ": "
-                + usd(row.base()) + " + " + Money.pct(p) + " × " + usd(row.base()) + " = "
-                + usd(row.base() * (1 + p / 100)) + " (approximate)";
-    }
-
-    private void differences(CompReply.Builder r, LevelRow a, LevelRow b, Set<Component> comps) {
-        LevelRow lo = a.base() <= b.base() ? a : b;
-        LevelRow hi = lo == a ? b : a;
-        r.text(strong(hi.level() + " vs " + lo.level()), " (US medians): " + parts(comps, LEVEL_ORDER, "; ", c -> switch (c) {
-            case BASE -> "base " + diff(hi.base(), lo.base());
-            case BONUS -> "bonus " + Money.pct(hi.bonusPercent()) + " vs " + Money.pct(lo.bonusPercent()) + " of base";
-            case EQUITY -> "equity " + diff(hi.equity(), lo.equity());
-            case TOTAL -> "OTE " + diff(hi.ote(), lo.ote());
-        }) + ".");
-    }
-
-    private String diff(double hi, double lo) {
-        return usd(hi) + " − " + usd(lo) + " = " + usd(hi - lo);
-    }
-
-    /** "*London band, ML/AI Engineer (no level)*: base £82K–£105K, stock £90K–£148K over 4 years, ...". */
-    private void bandLines(CompReply.Builder r, Band b, Set<Component> comps, Period period) {
-        String c = b.currency();
-        String u = b.unit();
-        r.bullet(strong(b.name() + " band, " + b.role() + " (no level)"), ": " + parts(comps, BAND_ORDER, ", ", x -> switch (x) {
-            case BASE -> "base " + Money.rangeInUnit(c, u, b.base());
-            case EQUITY -> "stock (RSU) " + Money.rangeInUnit(c, u, b.stock()) + " over " + b.stockYears() + " years"
-                    + (period != Period.YEARLY && period != Period.FIRST_YEAR ? "" : " (a year: "
-                    + perYear(b, b.stock().low()) + ", " + perYear(b, b.stock().high()) + ")");
-            case BONUS -> "bonus " + Money.pctRange(b.bonusPercent()) + " of base";
-            case TOTAL -> "total comp " + Money.rangeInUnit(c, u, b.totalComp());
-        }));
-        if (period == Period.FIRST_YEAR && (comps.contains(Component.TOTAL) || comps.size() == Component.values().length)) {
-            r.bullet("First year, by arithmetic on the band (base + bonus + a year of stock): low "
-                    + firstYear(b, b.base().low(), b.bonusPercent().low(), b.stock().low()) + "; high "
-                    + firstYear(b, b.base().high(), b.bonusPercent().high(), b.stock().high()));
-        }
-    }
-
-    private static String perYear(Band b, double stock) {
-        return Money.inUnit(b.currency(), b.unit(), stock) + " ÷ " + b.stockYears() + " = "
-                + Money.inUnit(b.currency(), b.unit(), stock / b.stockYears());
-    }
-
-    private static String firstYear(Band b, double base, double bonusPct, double stock) {
-        String c = b.currency();
-        String u = b.unit();
-        double total = base + base * bonusPct / 100 + stock / b.stockYears();
-        return Money.inUnit(c, u, base) + " + " + Money.pct(bonusPct) + " × " + Money.inUnit(c, u, base) + " + "
-                + Money.inUnit(c, u, stock) + " ÷ " + b.stockYears() + " = " + Money.inUnit(c, u, total);
+    /** The caveat of a yearly split of a grant over {@code years} years (from comp.yaml, like every figure quoted). */
+    String vestingCaveat(int years) {
+        return words.text("vesting_caveat", "years", String.valueOf(years));
     }
 
     private void unknowns(CompQuestion q, CompReply.Builder r) {
         q.unknownLevels().forEach(level -> r.text(help.noSuchLevel(level)));
         if (q.unmappedCompanyLevel()) {
-            r.text("The level mapping covers only " + help.equivalents() + " (each = Confluent "
-                    + data.levelMapping().confluentTitle() + "); it has nothing for other companies or levels.")
+            r.add(words.lines("unmapped_level", "equivalents", help.equivalents(), "title", data.levelMapping().confluentTitle()))
                     .source(data.levelMapping().source());
         }
         if (q.unknownRegion()) {
-            r.text("I have no figures for that place. " + help.whatExists());
+            r.add(words.lines("unknown_place", "what_exists", help.whatExists()));
         }
     }
 
@@ -261,27 +172,17 @@ public final class CompAnswerer {
         }
         CompData.LevelMapping m = data.levelMapping();
         LevelRow row = data.level(m.confluentLevel()).orElseThrow();
-        if (q.mappedFrom().startsWith("Confluent")) {
-            r.text("Senior ML engineer: the negotiation guide's level mapping names Confluent " + m.confluentTitle()
-                    + ", and the interview guide's level table calls " + row.level() + " \"" + row.label()
-                    + "\", so I use " + row.level() + ".");
-        } else {
-            r.text(strong("Level mapping"), " (negotiation guide): " + m.text() + ". So " + q.mappedFrom()
-                    + " = Confluent " + m.confluentTitle() + ", which the interview guide's level table calls "
-                    + row.level() + " (" + row.label() + ").");
-        }
-        r.source(m.source());
+        r.add(words.lines(q.mappedFrom().startsWith("Confluent") ? "senior_ml_level" : "mapped_level", "title", m.confluentTitle(),
+                "level", row.level(), "label", row.label(), "mapping", m.text(), "from", q.mappedFrom())).source(m.source());
     }
 
     /** Something about pay, but nothing specific: the shape of the data. */
     CompReply overview() {
-        CompReply.Builder r = new CompReply.Builder(data).text(strong("What the data has"));
+        CompReply.Builder r = new CompReply.Builder(data).add(words.lines("overview_title"));
         Set<Component> comps = EnumSet.of(Component.BASE, Component.TOTAL);
-        data.levels().forEach(row -> r.bullet(levelLine(row, comps)));
+        data.levels().forEach(row -> r.add(figures.level(row, comps)));
         r.source(data.levelTable().source());
-        data.bands().forEach(b -> { bandLines(r, b, comps, Period.UNSPECIFIED); r.source(b.source()); });
-        r.text("Ask about a level, a region, a component (base, bonus, stock, total), a comparison, or negotiating: ",
-                code("what is L4 base in London?"), ", ", code("L4 vs L5"), ", ", code("how do I negotiate?"));
-        return r.caveat(data.levelTable().basis()).caveat(BAND_CAVEAT).build(true);
+        data.bands().forEach(b -> { figures.band(r, b, comps, Period.UNSPECIFIED); r.source(b.source()); });
+        return r.add(words.lines("overview_ask")).caveat(data.levelTable().basis()).caveat(bandCaveat()).build(true);
     }
 }

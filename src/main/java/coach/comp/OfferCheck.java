@@ -1,7 +1,6 @@
 package coach.comp;
 
 import static coach.comp.CompReply.em;
-import static coach.comp.CompReply.strong;
 
 import coach.comp.CompData.Band;
 import coach.comp.CompData.GeoNote;

@@ -1,7 +1,5 @@
 package coach.comp;
 
-import static coach.comp.CompReply.strong;
-
 import coach.comp.CompData.Band;
 import coach.comp.CompData.GeoNote;
 import coach.comp.CompData.LevelRow;
@@ -12,9 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
 
-/** The report on a checked offer, built from sections: title, one line per component, the counter, the sources. */
+/**
+ * The report on a checked offer, built from sections: title, one line per component, the counter, the sources. The
+ * words are in comp-replies.yaml.
+ */
 final class OfferReport {
     /** An offer that passed the checks; amounts in {@code abs} are absolute, in {@code cur}, shown in {@code unit}. */
     record Offer(CompQuestion q, LevelRow level, Band band, GeoNote note, Map<Component, Amount> given,
@@ -46,17 +48,17 @@ final class OfferReport {
         title(r, o, usMedian);
         Double base = o.abs().get(Component.BASE);
         if (base != null) {
-            r.bullet(strong("Base"), " " + abs(o, base) + ": " + verdicts(o, () -> bandVerdict(o, base, o.band().base(), " band"),
-                    usMedian ? () -> median(o, base, o.level().base(), " median ") : null));
+            r.add(words.lines("offer_base", "amount", abs(o, base), "verdicts", verdicts(o, () -> bandVerdict(o, base,
+                    o.band().base(), null, false), usMedian ? () -> median(o, base, o.level().base(), false) : null)));
         }
         Figures f = stock(r, o, usMedian, bonus(r, o, usMedian, base));
         total(r, o, usMedian, f);
         if (!o.q().ignored().isEmpty()) {
-            r.text("The data has no figures for " + String.join(" or ", o.q().ignored()) + ", so I left it out.");
+            r.add(words.lines("offer_ignored", "ignored", String.join(" or ", o.q().ignored())));
         }
         new OfferCounter(data, words).counter(r, o, usMedian, f);
         if (o.band() != null) {
-            r.source(o.band().source()).caveat(CompAnswerer.BAND_CAVEAT);
+            r.source(o.band().source()).caveat(words.text("band_caveat"));
         }
         if (o.level() != null || o.note() != null) {
             r.source(data.levelTable().source());
@@ -65,7 +67,8 @@ final class OfferReport {
             }
         }
         if (f.stockYearly() != null) {
-            r.caveat(CompAnswerer.vestingCaveat(o.band() != null ? o.band().stockYears() : data.negotiation().targetStockYears()));
+            r.caveat(words.text("vesting_caveat", "years", String.valueOf(o.band() != null ? o.band().stockYears()
+                    : data.negotiation().targetStockYears())));
         }
         return r.source(data.negotiation().source()).build(true, OfferCheck.NOT_ADVICE);
     }
@@ -78,22 +81,17 @@ final class OfferReport {
         if (o.band() != null || o.note() != null) {
             title.add(o.band() != null ? o.band().name() : o.note().name());
         }
-        r.text(strong("Offer check"), ": " + String.join(", ", title) + " (" + o.cur() + ")");
-        o.notes().forEach(r::text);
-        if (o.level() != null && o.band() != null) {
-            r.text("The " + o.band().name() + " band has no level; the " + o.level().level() + " figures are US medians.");
-        }
-        if (o.level() != null && !usMedian) {
-            r.text("The level table is US medians in " + lc + "; with no exchange rate I don't compare " + o.cur()
-                    + " amounts with it.");
-        }
+        r.add(words.lines("offer_title", "title", String.join(", ", title), "currency", o.cur(), "notes", List.copyOf(o.notes()),
+                "band_has_no_level", o.level() != null && o.band() != null, "band", o.band() == null ? null : o.band().name(),
+                "level", o.level() == null ? null : o.level().level(), "other_currency", o.level() != null && !usMedian,
+                "table_currency", lc));
     }
 
     private String abs(Offer o, double v) {
         return Money.abs(o.cur(), o.unit(), v);
     }
 
-    /** The verdicts against the band (when there is one) and the US median (when {@code median} is given), "; "-joined. */
+    /** The verdicts against the band (when there is one) and the US median (when {@code median} is given), "; "-joined; null if none. */
     private static String verdicts(Offer o, Supplier<String> band, Supplier<String> median) {
         List<String> v = new ArrayList<>();
         if (o.band() != null && band != null) {
@@ -102,15 +100,37 @@ final class OfferReport {
         if (median != null) {
             v.add(median.get());
         }
-        return String.join("; ", v);
+        return v.isEmpty() ? null : String.join("; ", v);
     }
 
-    private static String tail(String verdicts) {
-        return verdicts.isEmpty() ? "" : ": " + verdicts;
+    /** Against a money range of the band: "the London band", or its stock over N years, or its total comp. */
+    private String bandVerdict(Offer o, double value, Range range, Integer stockYears, boolean total) {
+        double m = Money.multiplier(o.band().unit());
+        return verdict(value, range.low() * m, range.high() * m, bandWhat(o, stockYears, total),
+                Money.rangeInUnit(o.band().currency(), o.band().unit(), range), gap -> Money.abs(o.band().currency(), o.band().unit(), gap));
     }
 
-    private String bandVerdict(Offer o, double value, Range range, String what) {
-        return verdict(value, range, o.band().currency(), o.band().unit(), "the " + o.band().name() + what);
+    private String bandWhat(Offer o, Integer stockYears, boolean total) {
+        return words.text("band_what", "band", o.band().name(), "stock_years", stockYears == null ? null : String.valueOf(stockYears),
+                "total", total);
+    }
+
+    /** "within the London band £82K–£105K (35% of the way up the range)", "below ... by £4K"; {@code gap} null: no "by". */
+    private String verdict(double value, double lo, double hi, String what, String range, DoubleFunction<String> gap) {
+        boolean within = value >= lo && value <= hi;
+        long p = hi == lo ? -1 : Math.round((value - lo) / (hi - lo) * 100);
+        return words.text("band_verdict", "what", what, "range", range, "below", value < lo, "above", value > hi,
+                "within", within, "gap", gap == null || within ? null : gap.apply(value < lo ? lo - value : value - hi),
+                "single", hi == lo, "bottom", hi != lo && p == 0, "top", hi != lo && p == 100,
+                "way_up", hi == lo || p == 0 || p == 100 ? null : String.valueOf(p));
+    }
+
+    /** "at the US L4 median $190k", "$20K below the US L4 median $190k" (or its OTE). */
+    private String median(Offer o, double value, double medianInUnit, boolean ote) {
+        double median = medianInUnit * Money.multiplier(lu);
+        boolean at = Math.abs(value - median) < 0.5;
+        return words.text("median_verdict", "at", at, "gap", at ? null : abs(o, Math.abs(value - median)), "below", value < median,
+                "level", o.level().level(), "ote", ote, "median", Money.inUnit(lc, lu, medianInUnit));
     }
 
     private Figures bonus(CompReply.Builder r, Offer o, boolean usMedian, Double base) {
@@ -120,17 +140,14 @@ final class OfferReport {
         }
         Double pct = b.percent() ? Double.valueOf(b.value()) : base == null ? null : o.abs().get(Component.BONUS) / base * 100;
         Double amount = !b.percent() ? o.abs().get(Component.BONUS) : base == null ? null : base * pct / 100;
-        String shown = b.percent()
-                ? Money.pct(pct) + " of base" + (amount == null ? ""
-                        : " (" + Money.pct(pct) + " × " + abs(o, base) + " = " + abs(o, amount) + ")")
-                : abs(o, amount) + (pct == null ? " (no base given, so no percentage)"
-                        : " (" + abs(o, amount) + " ÷ " + abs(o, base) + " = " + Money.pct(round1(pct)) + " of base)");
         double p = pct == null ? 0 : round1(pct);
         double m = o.level() == null ? 0 : o.level().bonusPercent();
-        r.bullet(strong("Bonus"), " " + shown + tail(pct == null ? "" : verdicts(o,
-                () -> percentVerdict(p, o.band().bonusPercent(), "the " + o.band().name() + " band"), usMedian
-                ? () -> (p == m ? "at" : p < m ? "below" : "above") + " the US " + o.level().level() + " median (" + Money.pct(m) + ")"
-                : null)));
+        Range range = o.band() == null ? null : o.band().bonusPercent();
+        r.add(words.lines("offer_bonus", "percent_given", b.percent(), "pct", pct == null ? null : Money.pct(b.percent() ? pct : p),
+                "amount", amount == null ? null : abs(o, amount), "base", base == null ? null : abs(o, base),
+                "verdicts", pct == null ? null : verdicts(o, () -> verdict(p, range.low(), range.high(), bandWhat(o, null, false),
+                        Money.pctRange(range), null), usMedian ? () -> words.text("bonus_median_verdict", "at", p == m,
+                        "below", p < m, "above", p > m, "level", o.level().level(), "median", Money.pct(m)) : null)));
         return new Figures(base, pct, amount, null, null);
     }
 
@@ -144,17 +161,14 @@ final class OfferReport {
         int n = s.perYear() ? 1 : s.years() == null ? years4 : s.years();
         double yearly = v / n;
         double stock4 = yearly * years4;
-        String over4 = abs(o, stock4) + " over " + years4 + " years";
         if (!s.perYear() && s.years() == null) {
-            r.text("I read the stock as a grant over " + years4 + " years, as the band is written; say"
-                    + " \"per year\" if it is yearly.");
+            r.add(words.lines("offer_stock_read_as_grant", "years", String.valueOf(years4)));
         }
-        String shown = s.perYear() ? abs(o, v) + " a year (" + abs(o, v) + " × " + years4 + " = " + over4 + ")"
-                : abs(o, v) + " over " + n + " years (" + abs(o, v) + " ÷ " + n + " = " + abs(o, yearly) + " a year"
-                + (n == years4 ? "" : "; " + abs(o, yearly) + " × " + years4 + " = " + over4) + ")";
-        r.bullet(strong("Stock"), " " + shown + tail(verdicts(o, () -> bandVerdict(o, stock4, o.band().stock(), " band (over "
-                + o.band().stockYears() + " years)"), usMedian ? () -> "US " + o.level().level() + " median equity "
-                + Money.inUnit(lc, lu, o.level().equity()) + " (the guide does not state its vesting period, so not compared)" : null)));
+        r.add(words.lines("offer_stock", "per_year", s.perYear(), "amount", abs(o, v), "years", String.valueOf(years4),
+                "n", String.valueOf(n), "yearly", abs(o, yearly), "stock4", abs(o, stock4), "rescaled", n != years4,
+                "verdicts", verdicts(o, () -> bandVerdict(o, stock4, o.band().stock(), o.band().stockYears(), false), usMedian
+                        ? () -> words.text("stock_median_note", "level", o.level().level(), "median", Money.inUnit(lc, lu, o.level().equity()))
+                        : null)));
         return new Figures(f.base(), f.bonusPct(), f.bonusAmount(), yearly, stock4);
     }
 
@@ -162,47 +176,16 @@ final class OfferReport {
         if (f.base() != null && f.stockYearly() != null) {
             double b = f.bonusAmount() == null ? 0 : f.bonusAmount();
             double total = f.base() + b + f.stockYearly();
-            r.bullet(strong("Total a year"), " " + abs(o, f.base()) + " + " + abs(o, b) + " + " + abs(o, f.stockYearly())
-                    + " = " + abs(o, total) + " (base + bonus + a year of stock" + (f.bonusAmount() == null ? "; no bonus given" : "")
-                    + ")" + tail(verdicts(o, () -> bandVerdict(o, total, o.band().totalComp(), " band's total comp"), usMedian
-                    ? () -> "US " + o.level().level() + " median OTE " + Money.inUnit(lc, lu, o.level().ote()) + " for reference" : null)));
+            r.add(words.lines("offer_total_a_year", "base", abs(o, f.base()), "bonus", abs(o, b), "stock", abs(o, f.stockYearly()),
+                    "total", abs(o, total), "no_bonus", f.bonusAmount() == null, "verdicts", verdicts(o, () -> bandVerdict(o, total,
+                            o.band().totalComp(), null, true), usMedian ? () -> words.text("total_median_note", "level",
+                            o.level().level(), "median", Money.inUnit(lc, lu, o.level().ote())) : null)));
         }
         Double t = o.abs().get(Component.TOTAL);
         if (t != null) {
-            r.bullet(strong("Total"), " (as given) " + abs(o, t) + tail(verdicts(o, () -> bandVerdict(o, t, o.band().totalComp(),
-                    " band's total comp"), usMedian ? () -> median(o, t, o.level().ote(), " median OTE ") : null)));
+            r.add(words.lines("offer_total", "amount", abs(o, t), "verdicts", verdicts(o, () -> bandVerdict(o, t, o.band().totalComp(),
+                    null, true), usMedian ? () -> median(o, t, o.level().ote(), true) : null)));
         }
-    }
-
-    /** "at the US L4 median $190k", "$20K below the US L4 median $190k". */
-    private String median(Offer o, double value, double medianInUnit, String what) {
-        double median = medianInUnit * Money.multiplier(lu);
-        String shown = "the US " + o.level().level() + what + Money.inUnit(lc, lu, medianInUnit);
-        return Math.abs(value - median) < 0.5 ? "at " + shown
-                : abs(o, Math.abs(value - median)) + (value < median ? " below " : " above ") + shown;
-    }
-
-    /** "within the London band £82K–£105K (35% of the way up the range)", "below ... by £4K", "above ... by £3K". */
-    static String verdict(double value, Range range, String currency, String unit, String what) {
-        double m = Money.multiplier(unit);
-        double lo = range.low() * m;
-        double hi = range.high() * m;
-        String shown = what + " " + Money.rangeInUnit(currency, unit, range);
-        return value < lo ? "below " + shown + " by " + Money.abs(currency, unit, lo - value)
-                : value > hi ? "above " + shown + " by " + Money.abs(currency, unit, value - hi)
-                : "within " + shown + " (" + position(value, lo, hi) + ")";
-    }
-
-    static String percentVerdict(double value, Range range, String what) {
-        String shown = what + " " + Money.pctRange(range);
-        return value < range.low() ? "below " + shown : value > range.high() ? "above " + shown
-                : "within " + shown + " (" + position(value, range.low(), range.high()) + ")";
-    }
-
-    private static String position(double value, double lo, double hi) {
-        long p = hi == lo ? -1 : Math.round((value - lo) / (hi - lo) * 100);
-        return hi == lo ? "the band is a single figure" : p == 0 ? "at the bottom of the range"
-                : p == 100 ? "at the top of the range" : p + "% of the way up the range";
     }
 
     static double round1(double v) {

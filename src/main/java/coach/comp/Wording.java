@@ -32,19 +32,27 @@ import java.util.regex.Pattern;
  */
 final class Wording {
     static final String FILE_NAME = "comp-replies.yaml";
-    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-            .getSchema(Wording.class.getResourceAsStream("/comp-replies.schema.json"));
+    private static final JsonNode SCHEMA_TREE = schemaTree();
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SCHEMA_TREE);
     private static final Pattern STYLED = Pattern.compile("\\*\\*(.+?)\\*\\*|(?<![\\p{L}\\p{N}])_(.+?)_(?![\\p{L}\\p{N}])|`(.+?)`");
-    /** Styling characters inside a value are swapped for these while the styling is read, then swapped back. */
+    /** A line of output: "• " starts a bullet, "1. " a numbered step; a blank line (a section left out) is dropped. */
     private static final Pattern KIND = Pattern.compile("(?:(•|\\d+\\.) )?(\\S.*)");
+    /** Styling characters inside a value are swapped for these while the styling is read, then swapped back. */
     private static final String MARKS = "*_`";
     private static final String HIDDEN = "\uE000\uE001\uE002";
     private final Map<String, Mustache> templates = new HashMap<>();
 
     private Wording(Path file, JsonNode root) {
+        List<String> known = SCHEMA_TREE.path("required").valueStream().map(JsonNode::asText).toList();
+        root.properties().stream().map(Map.Entry::getKey).filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
+            throw new ConfigException(file, k, "unknown template (the code uses: " + String.join(", ", known) + ")");
+        });
         SCHEMA.validate(root).stream().findFirst().ifPresent(e -> {
-            throw new ConfigException(file, e.getInstanceLocation().toString().replaceFirst("^/", ""),
-                    "required".equals(e.getKeyword()) ? "missing template '" + e.getProperty() + "'" : e.getMessage());
+            throw new ConfigException(file, e.getInstanceLocation().toString().replaceFirst("^/", ""), switch (e.getKeyword()) {
+                case "required" -> "missing template '" + e.getProperty() + "'";
+                case "type", "pattern" -> "a template must be non-empty text";
+                default -> e.getMessage();
+            });
         });
         // {{> key}} includes another template of the file
         DefaultMustacheFactory factory = new DefaultMustacheFactory(name -> new StringReader(root.path(name).asText())) {
@@ -64,6 +72,14 @@ final class Wording {
                 throw new ConfigException(file.toString(), f.getKey(), "not a valid template: " + e.getMessage(), e);
             }
         });
+    }
+
+    private static JsonNode schemaTree() {
+        try (var in = Wording.class.getResourceAsStream("/comp-replies.schema.json")) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // (packaged with the code)
+        }
     }
 
     /** Reads and checks {@code comp-replies.yaml} in the config directory; a problem throws a ConfigException. */
