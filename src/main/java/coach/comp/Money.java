@@ -24,6 +24,10 @@ final class Money {
             + "(?:\\s?(?<unit>k|m|mn|l|lakhs?|lacs?|cr|crores?|thousand|million|%|percent)(?![\\p{L}\\p{N}]))?"
             + "(?:\\s?(?<post>usd|gbp|inr|dollars?|pounds?|rupees?)(?![\\p{L}]))?";
 
+    /** A DecimalFormat is not thread-safe and costly to build: one per thread. */
+    private static final ThreadLocal<DecimalFormat> NUMBER = ThreadLocal.withInitial(() ->
+            new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
     private Money() {}
 
     /** What a written unit (lower case) multiplies by: 1 for none or a percentage; l and cr are Indian (lakh, crore). */
@@ -44,8 +48,7 @@ final class Money {
 
     /** A number with at most two decimals, trailing zeros dropped, thousands separated: 91.25, 5, 1,200. */
     static String num(double value) {
-        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT))
-                .format(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP));
+        return NUMBER.get().format(BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP));
     }
 
     /** An amount given in the unit: (USD, K, 188) → $188K. */

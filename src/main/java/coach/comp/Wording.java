@@ -160,6 +160,9 @@ final class Wording {
     }
 
     private static String swap(String s, String from, String to) {
+        if (from.chars().noneMatch(c -> s.indexOf(c) >= 0)) {
+            return s; // (most values and lines have nothing to swap)
+        }
         String out = s;
         for (int i = 0; i < from.length(); i++) {
             out = out.replace(from.charAt(i), to.charAt(i));
