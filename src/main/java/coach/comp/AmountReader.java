@@ -1,6 +1,6 @@
 package coach.comp;
 
-import coach.comp.CompParser.Hit;
+import coach.comp.TextReading.Hit;
 import coach.comp.CompQuestion.Amount;
 import coach.comp.CompQuestion.Component;
 import java.util.ArrayList;

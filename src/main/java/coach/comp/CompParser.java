@@ -1,7 +1,14 @@
 package coach.comp;
 
+import static coach.comp.TextReading.B;
+import static coach.comp.TextReading.E;
+import static coach.comp.TextReading.lower;
+import static coach.comp.TextReading.spaced;
+
 import coach.comp.CompQuestion.Amount;
 import coach.comp.CompQuestion.Component;
+import coach.comp.TextReading.Hit;
+import coach.comp.TextReading.Text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -30,8 +37,6 @@ import java.util.stream.Stream;
 public final class CompParser {
     /** Longer messages are read up to this many characters (enough for any question or offer). */
     static final int MAX_CHARS = 2_000;
-    static final String B = "(?<![\\p{L}\\p{N}])"; // word start
-    static final String E = "(?![\\p{L}\\p{N}])";  // word end
 
     private static final String COMPANY_LEVEL =
             "(l\\d{1,2}|e\\d{1,2}|ic\\d{1,2}|senior|sr\\.?|staff|principal|mid(?:-level)?|junior|entry(?:-level)?)";
@@ -40,17 +45,9 @@ public final class CompParser {
     private static final Pattern PLACE_AFTER_PREPOSITION = Pattern.compile(
             "(?:\\b(?:in|at|for|from|based in|near|around)\\s+)([A-Z][a-zA-Z]{1,}(?:\\s+[A-Z][a-zA-Z]+)?)");
     private static final Pattern US_UPPER = Pattern.compile(B + "US" + E);
-    /** The text being read: as written, lower-cased, and a lower-cased copy with the spans already used blanked. */
-    record Text(String original, String lower, StringBuilder work) {
-        Text(String original) {
-            this(original, original.toLowerCase(Locale.ROOT), new StringBuilder(original.toLowerCase(Locale.ROOT)));
-        }
-    }
 
     record Span(int start, int end, String id) {}
 
-    /** A component word; {@code ignored} names one the data has no figures for (component null). */
-    record Hit(int start, int end, Component component, String ignored) {}
 
     /** Levels found: spans of known levels, unknown ones, and the level-mapping entry a level came through. */
     private record Levels(List<Span> spans, List<String> unknown, String mappedFrom, boolean unmapped) {}
@@ -117,9 +114,6 @@ public final class CompParser {
         return keys;
     }
 
-    static List<String> lower(List<String> l) {
-        return l.stream().map(s -> s.toLowerCase(Locale.ROOT).trim()).toList();
-    }
 
     /** word start, (?<!in |of ), the words, (?!\s+(?:price|image)), word end: a space in a word matches any run of spaces. */
     private static String componentPattern(CompData.ComponentWords c) {
@@ -128,15 +122,7 @@ public final class CompParser {
                 + "(?:" + spaced(c.words()) + ")" + (c.notBefore() == null ? "" : "(?!\\s+(?:" + spaced(c.notBefore()) + "))") + E;
     }
 
-    /** Phrases as whole words: a space matches any run of spaces, a final * any ending ("negotiat*"). */
-    static Pattern phrases(List<String> phrases) {
-        return Pattern.compile(B + "(?:" + spaced(phrases) + ")" + E);
-    }
 
-    private static String spaced(List<String> words) {
-        return lower(words).stream().map(w -> Stream.of(w.split(" +")).map(Pattern::quote).collect(Collectors.joining("\\s+"))
-                .replaceFirst("\\*\\\\E$", "\\\\E\\\\w*")).collect(Collectors.joining("|"));
-    }
 
     /** Normalises dashes, spaces and quotes; cuts very long text. Keeps case. */
     static String normalise(String text) {

@@ -91,8 +91,8 @@ public final class CompPhraser {
         if (!templated.sources().stream().allMatch(s -> lower.contains(s.substring(0, s.indexOf(" (")).toLowerCase(Locale.ROOT)))) {
             lines.add(CompReply.sourcesLine(templated.sources()));
         }
-        if (templated.lines().contains(OfferCheck.NOT_ADVICE) && !lower.contains("not legal or tax advice")) {
-            lines.add(OfferCheck.NOT_ADVICE);
+        if (templated.lines().contains(OfferReport.NOT_ADVICE) && !lower.contains("not legal or tax advice")) {
+            lines.add(OfferReport.NOT_ADVICE);
         }
         phrased.incrementAndGet();
         return new CompReply(lines, templated.sources(), templated.caveats(), true);

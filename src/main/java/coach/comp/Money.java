@@ -65,6 +65,11 @@ final class Money {
         return inUnit(currency, unit, r.low()) + "–" + inUnit(currency, unit, r.high());
     }
 
+    /** Rounded to one decimal, as a percentage of base is shown (16.67 → 16.7). */
+    static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
     static String pct(double percent) {
         return num(percent) + "%";
     }

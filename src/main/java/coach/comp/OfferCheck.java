@@ -1,7 +1,5 @@
 package coach.comp;
 
-import static coach.comp.CompReply.em;
-
 import coach.comp.CompData.Band;
 import coach.comp.CompData.GeoNote;
 import coach.comp.CompData.LevelRow;
@@ -19,14 +17,12 @@ import java.util.stream.Stream;
 
 /**
  * Checks an offer (or part of one) against the band of its region and the US median of its level: what was
- * given is read into an {@link OfferReport.Offer} (or the problems are listed), then the report is built from
+ * given is read into an {@link Offer} (or the problems are listed), then the report is built from
  * sections, one line per component. Stateless and thread-safe.
  */
 public final class OfferCheck {
     /** An amount more than this many times the largest figure in the data (same currency) is not plausible. */
     static final double PLAUSIBLE_FACTOR = 10;
-    static final CompReply.Line NOT_ADVICE = CompReply.line(CompReply.Kind.TEXT,
-            em("Not legal or tax advice: figures from two public guides, not a market survey."));
 
     private final CompData data;
     private final Wording words;
@@ -92,7 +88,7 @@ public final class OfferCheck {
         }
         String unit = band != null ? band.unit() : data.levelTable().unit();
         Map<Component, Double> abs = absolute(given, cur, unit, problems, notes);
-        return problems.isEmpty() ? report.build(new OfferReport.Offer(q, level, band, note, given, abs, cur, unit, notes))
+        return problems.isEmpty() ? report.build(new Offer(q, level, band, note, given, abs, cur, unit, notes))
                 : problemReply(problems);
     }
 
@@ -151,6 +147,6 @@ public final class OfferCheck {
 
     private CompReply problemReply(List<String> problems) {
         return new CompReply.Builder(data).add(words.lines("offer_problems", "problems", List.copyOf(new LinkedHashSet<>(problems))))
-                .build(false, NOT_ADVICE);
+                .build(false, OfferReport.NOT_ADVICE);
     }
 }

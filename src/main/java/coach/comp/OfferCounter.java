@@ -49,10 +49,10 @@ final class OfferCounter {
         r.add(words.lines("agentic_premium", guideFigures(), Map.of("script", lever.script()))).source(n.source());
     }
 
-    void counter(CompReply.Builder r, OfferReport.Offer o, boolean usMedian, OfferReport.Figures f) {
+    void counter(CompReply.Builder r, Offer o, boolean usMedian, Offer.Figures f) {
         Band band = o.band();
         Double base = f.base();
-        boolean bonusBelow = f.bonusPct() != null && OfferReport.round1(f.bonusPct()) < n.targetBonusPercent();
+        boolean bonusBelow = f.bonusPct() != null && Money.round1(f.bonusPct()) < n.targetBonusPercent();
         boolean baseAtTop = base != null && band != null && base >= band.base().high() * Money.multiplier(band.unit());
         r.add(words.lines("counter", guideFigures(), Wording.values(
                 "stock", f.stock4() == null ? null : stock(band, o.cur(), o.unit(), f.stock4()),

@@ -1,15 +1,10 @@
 package coach.comp;
 
-import coach.comp.CompData.Band;
-import coach.comp.CompData.GeoNote;
-import coach.comp.CompData.LevelRow;
 import coach.comp.CompData.Range;
 import coach.comp.CompQuestion.Amount;
 import coach.comp.CompQuestion.Component;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
 
@@ -18,17 +13,8 @@ import java.util.function.Supplier;
  * words are in comp-replies.yaml.
  */
 final class OfferReport {
-    /** An offer that passed the checks; amounts in {@code abs} are absolute, in {@code cur}, shown in {@code unit}. */
-    record Offer(CompQuestion q, LevelRow level, Band band, GeoNote note, Map<Component, Amount> given,
-                 Map<Component, Double> abs, String cur, String unit, Set<String> notes) {
-        /** The level's US medians apply: a level was given and the amounts are in the level table's currency. */
-        boolean usMedian(CompData data) {
-            return level != null && cur.equals(data.levelTable().currency());
-        }
-    }
-
-    /** What the component lines worked out, for the total and the counter. */
-    record Figures(Double base, Double bonusPct, Double bonusAmount, Double stockYearly, Double stock4) {}
+    static final CompReply.Line NOT_ADVICE = CompReply.line(CompReply.Kind.TEXT,
+            CompReply.em("Not legal or tax advice: figures from two public guides, not a market survey."));
 
     private final CompData data;
     private final Wording words;
@@ -51,7 +37,7 @@ final class OfferReport {
             r.add(words.lines("offer_base", "amount", abs(o, base), "verdicts", verdicts(o, () -> bandVerdict(o, base,
                     o.band().base(), null, false), usMedian ? () -> median(o, base, o.level().base(), false) : null)));
         }
-        Figures f = stock(r, o, usMedian, bonus(r, o, usMedian, base));
+        Offer.Figures f = stock(r, o, usMedian, bonus(r, o, usMedian, base));
         total(r, o, usMedian, f);
         if (!o.q().ignored().isEmpty()) {
             r.add(words.lines("offer_ignored", "ignored", String.join(" or ", o.q().ignored())));
@@ -70,7 +56,7 @@ final class OfferReport {
             r.caveat(words.text("vesting_caveat", "years", String.valueOf(o.band() != null ? o.band().stockYears()
                     : data.negotiation().targetStockYears())));
         }
-        return r.source(data.negotiation().source()).build(true, OfferCheck.NOT_ADVICE);
+        return r.source(data.negotiation().source()).build(true, NOT_ADVICE);
     }
 
     private void title(CompReply.Builder r, Offer o, boolean usMedian) {
@@ -133,14 +119,14 @@ final class OfferReport {
                 "level", o.level().level(), "ote", ote, "median", Money.inUnit(lc, lu, medianInUnit));
     }
 
-    private Figures bonus(CompReply.Builder r, Offer o, boolean usMedian, Double base) {
+    private Offer.Figures bonus(CompReply.Builder r, Offer o, boolean usMedian, Double base) {
         Amount b = o.given().get(Component.BONUS);
         if (b == null) {
-            return new Figures(base, null, null, null, null);
+            return new Offer.Figures(base, null, null, null, null);
         }
         Double pct = b.percent() ? Double.valueOf(b.value()) : base == null ? null : o.abs().get(Component.BONUS) / base * 100;
         Double amount = !b.percent() ? o.abs().get(Component.BONUS) : base == null ? null : base * pct / 100;
-        double p = pct == null ? 0 : round1(pct);
+        double p = pct == null ? 0 : Money.round1(pct);
         double m = o.level() == null ? 0 : o.level().bonusPercent();
         Range range = o.band() == null ? null : o.band().bonusPercent();
         r.add(words.lines("offer_bonus", "percent_given", b.percent(), "pct", pct == null ? null : Money.pct(b.percent() ? pct : p),
@@ -148,10 +134,10 @@ final class OfferReport {
                 "verdicts", pct == null ? null : verdicts(o, () -> verdict(p, range.low(), range.high(), bandWhat(o, null, false),
                         Money.pctRange(range), null), usMedian ? () -> words.text("bonus_median_verdict", "at", p == m,
                         "below", p < m, "above", p > m, "level", o.level().level(), "median", Money.pct(m)) : null)));
-        return new Figures(base, pct, amount, null, null);
+        return new Offer.Figures(base, pct, amount, null, null);
     }
 
-    private Figures stock(CompReply.Builder r, Offer o, boolean usMedian, Figures f) {
+    private Offer.Figures stock(CompReply.Builder r, Offer o, boolean usMedian, Offer.Figures f) {
         if (!o.abs().containsKey(Component.EQUITY)) {
             return f;
         }
@@ -169,10 +155,10 @@ final class OfferReport {
                 "verdicts", verdicts(o, () -> bandVerdict(o, stock4, o.band().stock(), o.band().stockYears(), false), usMedian
                         ? () -> words.text("stock_median_note", "level", o.level().level(), "median", Money.inUnit(lc, lu, o.level().equity()))
                         : null)));
-        return new Figures(f.base(), f.bonusPct(), f.bonusAmount(), yearly, stock4);
+        return new Offer.Figures(f.base(), f.bonusPct(), f.bonusAmount(), yearly, stock4);
     }
 
-    private void total(CompReply.Builder r, Offer o, boolean usMedian, Figures f) {
+    private void total(CompReply.Builder r, Offer o, boolean usMedian, Offer.Figures f) {
         if (f.base() != null && f.stockYearly() != null) {
             double b = f.bonusAmount() == null ? 0 : f.bonusAmount();
             double total = f.base() + b + f.stockYearly();
@@ -188,7 +174,4 @@ final class OfferReport {
         }
     }
 
-    static double round1(double v) {
-        return Math.round(v * 10) / 10.0;
-    }
 }

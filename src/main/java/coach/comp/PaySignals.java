@@ -1,7 +1,9 @@
 package coach.comp;
 
-import static coach.comp.CompParser.B;
-import static coach.comp.CompParser.E;
+import static coach.comp.TextReading.B;
+import static coach.comp.TextReading.E;
+import static coach.comp.TextReading.lower;
+import static coach.comp.TextReading.phrases;
 
 import coach.comp.CompQuestion.Period;
 import coach.comp.CompQuestion.Topic;
@@ -39,15 +41,15 @@ final class PaySignals {
     PaySignals(CompData.Vocabulary v, List<String> companies) {
         CompData.Phrases p = v.phrases();
         this.help = Set.copyOf(p.help());
-        this.pay = CompParser.phrases(p.pay());
-        this.weakPay = CompParser.phrases(p.weakPay());
-        this.conversion = CompParser.phrases(p.conversion());
-        this.yearly = CompParser.phrases(p.yearly());
-        this.periods = Map.of(Period.FIRST_YEAR, CompParser.phrases(p.firstYear()), Period.YEARLY, yearly,
-                Period.GRANT, CompParser.phrases(p.grant()));
-        this.topics = Map.of(Topic.NEGOTIATION, CompParser.phrases(p.negotiation()),
-                Topic.AGENTIC_PREMIUM, CompParser.phrases(p.agenticPremium()),
-                Topic.MAPPING, Pattern.compile(CompParser.phrases(p.mapping()).pattern() + "|" + B
+        this.pay = phrases(p.pay());
+        this.weakPay = phrases(p.weakPay());
+        this.conversion = phrases(p.conversion());
+        this.yearly = phrases(p.yearly());
+        this.periods = Map.of(Period.FIRST_YEAR, phrases(p.firstYear()), Period.YEARLY, yearly,
+                Period.GRANT, phrases(p.grant()));
+        this.topics = Map.of(Topic.NEGOTIATION, phrases(p.negotiation()),
+                Topic.AGENTIC_PREMIUM, phrases(p.agenticPremium()),
+                Topic.MAPPING, Pattern.compile(phrases(p.mapping()).pattern() + "|" + B
                         + "comparable (?:to|with) (?:a |an )?(?:" + String.join("|", companies.stream().map(Pattern::quote).toList())
                         + ")" + E));
         v.currencies().forEach(c -> currencies.put(c.code(), currencyPattern(c)));
@@ -55,9 +57,9 @@ final class PaySignals {
 
     /** A symbol matches anywhere, a word as a whole word, a unit right after a number ("52l"). */
     private static Pattern currencyPattern(CompData.CurrencyWords c) {
-        Stream<String> words = CompParser.lower(c.words()).stream()
+        Stream<String> words = lower(c.words()).stream()
                 .map(w -> w.matches(".*[\\p{L}\\p{N}].*") ? B + Pattern.quote(w) + E : Pattern.quote(w));
-        Stream<String> units = CompParser.lower(c.unitsAfterNumber() == null ? List.of() : c.unitsAfterNumber()).stream()
+        Stream<String> units = lower(c.unitsAfterNumber() == null ? List.of() : c.unitsAfterNumber()).stream()
                 .map(u -> "\\d\\s?" + Pattern.quote(u) + E);
         return Pattern.compile(Stream.concat(words, units).collect(Collectors.joining("|")));
     }
@@ -71,7 +73,7 @@ final class PaySignals {
     }
 
     /** Whether a text is about pay: strong words, clear money, or two weaker signals (a level or a place counts). */
-    boolean isComp(CompParser.Text t, List<CompParser.Hit> hits, Set<String> chatter, boolean levelOrRegion) {
+    boolean isComp(TextReading.Text t, List<TextReading.Hit> hits, Set<String> chatter, boolean levelOrRegion) {
         if (t.lower().isBlank()) {
             return false;
         }
