@@ -20,12 +20,14 @@ final class CompAnswerer {
     private final Wording words;
     private final CompHelp help;
     private final CompFigures figures;
+    private final OfferCounter negotiation;
 
     CompAnswerer(CompData data, Wording words) {
         this.data = data;
         this.words = words;
         this.help = new CompHelp(data, words);
         this.figures = new CompFigures(data, words);
+        this.negotiation = new OfferCounter(data, words);
     }
 
     /** What a question is about: the level rows, the bands (with those nearest to a remark) and the remarks. */
@@ -78,9 +80,9 @@ final class CompAnswerer {
 
     private void topics(CompQuestion q, CompReply.Builder r) {
         if (q.topics().contains(Topic.NEGOTIATION)) {
-            new OfferCounter(data, words).guide(r);
+            negotiation.guide(r);
         } else if (q.topics().contains(Topic.AGENTIC_PREMIUM)) {
-            new OfferCounter(data, words).agentic(r);
+            negotiation.agentic(r);
         }
         if (q.topics().contains(Topic.MARKET)) {
             List<CompData.MarketFigure> asked = data.market().stream().filter(m -> q.marketIds().contains(m.id())).toList();

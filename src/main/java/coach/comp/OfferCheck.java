@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * given is read into an {@link Offer} (or the problems are listed), then the report is built from
  * sections, one line per component. Stateless and thread-safe.
  */
-public final class OfferCheck {
+final class OfferCheck {
     /** An amount more than this many times the largest figure in the data (same currency) is not plausible. */
     static final double PLAUSIBLE_FACTOR = 10;
 

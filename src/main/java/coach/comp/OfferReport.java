@@ -18,12 +18,14 @@ final class OfferReport {
 
     private final CompData data;
     private final Wording words;
+    private final OfferCounter counter;
     private final String lc;
     private final String lu;
 
     OfferReport(CompData data, Wording words) {
         this.data = data;
         this.words = words;
+        this.counter = new OfferCounter(data, words);
         this.lc = data.levelTable().currency();
         this.lu = data.levelTable().unit();
     }
@@ -42,7 +44,7 @@ final class OfferReport {
         if (!o.q().ignored().isEmpty()) {
             r.add(words.lines("offer_ignored", "ignored", String.join(" or ", o.q().ignored())));
         }
-        new OfferCounter(data, words).counter(r, o, usMedian, f);
+        counter.counter(r, o, usMedian, f);
         if (o.band() != null) {
             r.source(o.band().source()).caveat(words.text("band_caveat"));
         }

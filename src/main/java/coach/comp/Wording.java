@@ -54,8 +54,9 @@ final class Wording {
                 default -> e.getMessage();
             });
         });
-        // {{> key}} includes another template of the file
-        DefaultMustacheFactory factory = new DefaultMustacheFactory(name -> new StringReader(root.path(name).asText())) {
+        // {{> key}} includes another template of the file (an unknown key does not parse)
+        DefaultMustacheFactory factory = new DefaultMustacheFactory(
+                name -> root.has(name) ? new StringReader(root.get(name).asText()) : null) {
             @Override
             public void encode(String value, Writer writer) {
                 try {

@@ -74,9 +74,11 @@ class WordingTest {
         assertThatThrownBy(() -> Wording.load(withEntry("offer_total", "offer_total: \"  \"")))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage()).contains("offer_total")
                         .contains("non-empty text"));
-        assertThatThrownBy(() -> Wording.load(withEntry("offer_total", "offer_total: \"{{#amount}} unclosed\"")))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage()).contains("offer_total")
-                        .contains("not a valid template"));
+        for (String broken : List.of("{{#amount}} unclosed", "{{> no_such_entry}}")) {
+            assertThatThrownBy(() -> Wording.load(withEntry("offer_total", "offer_total: \"" + broken + "\"")))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.getMessage()).contains("offer_total")
+                            .contains("not a valid template"));
+        }
     }
 
     @Test
