@@ -68,7 +68,7 @@ public final class App implements AutoCloseable {
         Rubrics rubrics = Rubrics.load(config.configDir(), stages);
         CoachSettings settings = CoachSettings.load(config.configDir());
         this.semantic = SemanticMatcher.shared();
-        OfflineGrader offline = new OfflineGrader(semantic);
+        OfflineGrader offline = new OfflineGrader(semantic, bank.topicTexts());
         GraderPrompts prompts = GraderPrompts.load(config.promptsDir());
         Optional<ChatModel> chatModel = ChatModels.fromConfig(config);
         Grader grader = chatModel.<Grader>map(m -> new LlmGrader(m, config.openAiModel(), prompts, offline,

@@ -86,7 +86,7 @@ public final class Calibration {
             if (!semantic.awaitReady(120)) {
                 System.err.println("The embedding model did not load; key points are matched by word overlap.");
             }
-            OfflineGrader offline = new OfflineGrader(semantic);
+            OfflineGrader offline = new OfflineGrader(semantic, bank.topicTexts());
             Grader grader = ChatModels.fromConfig(config).<Grader>map(m -> new LlmGrader(m, config.openAiModel(),
                     GraderPrompts.load(config.promptsDir()), offline,
                     CoachSettings.load(config.configDir()).grading().maxConcurrentLlmCalls())).orElse(offline);

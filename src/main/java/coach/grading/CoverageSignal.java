@@ -71,7 +71,9 @@ final class CoverageSignal {
     static int[] coveringSentences(KeyMatch match, int sentences, int keyPoints) {
         List<int[]> pairs = new ArrayList<>();
         for (int k = 0; k < keyPoints; k++) {
-            for (int i = 0; i < sentences; i++) pairs.add(new int[] {k, i});
+            for (int i = 0; i < sentences; i++) {
+                if (match.aboutTheWork(i)) pairs.add(new int[] {k, i});
+            }
         }
         // ties broken by key point, then sentence, so the matching never depends on the sort's stability
         pairs.sort(Comparator.comparingDouble((int[] p) -> -match.toKeyPoint(p[0], p[1]))

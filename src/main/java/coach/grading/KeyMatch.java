@@ -25,17 +25,27 @@ final class KeyMatch {
     static final double ON_TOPIC = 0.65;
     /** Below this a sentence is off-topic even in an answer that is off-topic throughout. */
     static final double FLOOR = 0.50;
+    /**
+     * A sentence at least this close to some question or key point of the whole bank is about the work the coach
+     * interviews on. Hobbies, food and office news stay under it (0.51–0.60); the sentences of a story that
+     * share no words with its question ("Misroutes went from 31% to 13%") mostly sit above it. Set on the tuning split.
+     */
+    static final double ABOUT_THE_WORK = 0.62;
 
     private final List<String> sentences;
     /** [k][i]: key 0 is the question, keys 1..n the key points; i is the sentence. */
     private final double[][] similarity;
     private final boolean semantic;
+    /** [i]: whether sentence i is about the work interviewed on ({@link #ABOUT_THE_WORK}); all true without a model. */
+    private final boolean[] aboutTheWork;
 
-    private KeyMatch(List<String> sentences, double[][] similarity, boolean semantic, java.util.Set<String> topicStems) {
+    private KeyMatch(List<String> sentences, double[][] similarity, boolean semantic, java.util.Set<String> topicStems,
+                     boolean[] aboutTheWork) {
         this.sentences = sentences;
         this.similarity = similarity;
         this.semantic = semantic;
         this.topicStems = topicStems;
+        this.aboutTheWork = aboutTheWork;
     }
 
     private final java.util.Set<String> topicStems;
@@ -55,16 +65,26 @@ final class KeyMatch {
     private static final java.util.Set<String> STORY_FRAME = java.util.Set.of("situat", "task", "action", "result",
             "learne", "lesson", "measur", "specif", "candid", "own", "first-", "follow", "star");
 
+    /** {@code work}: texts saying what the work interviewed on is about (every question and key point of the bank). */
     static KeyMatch of(List<String> sentences, String question, List<String> keyPoints,
-                       Optional<SemanticMatcher.Similarity> model) {
+                       Optional<SemanticMatcher.Similarity> model, List<String> work) {
         List<String> keys = new ArrayList<>();
         keys.add(question == null ? "" : question);
         keys.addAll(keyPoints);
         java.util.Set<String> topic = new java.util.HashSet<>();
         keys.forEach(k -> topic.addAll(CoverageSignal.stems(k)));
-        if (sentences.isEmpty()) return new KeyMatch(sentences, new double[keys.size()][0], model.isPresent(), topic);
+        boolean[] aboutTheWork = new boolean[sentences.size()];
+        java.util.Arrays.fill(aboutTheWork, true);
+        if (sentences.isEmpty()) return new KeyMatch(sentences, new double[keys.size()][0], model.isPresent(), topic, aboutTheWork);
         double[][] sim = model.map(m -> m.matrix(keys, sentences)).orElseGet(() -> CoverageSignal.overlap(keys, sentences));
-        return new KeyMatch(sentences, sim, model.isPresent(), topic);
+        if (model.isPresent() && !work.isEmpty()) {
+            double[][] toWork = model.get().matrix(work, sentences);
+            for (int i = 0; i < sentences.size(); i++) {
+                int at = i;
+                aboutTheWork[i] = java.util.Arrays.stream(toWork).anyMatch(row -> row[at] >= ABOUT_THE_WORK);
+            }
+        }
+        return new KeyMatch(sentences, sim, model.isPresent(), topic, aboutTheWork);
     }
 
     boolean semantic() {
@@ -76,9 +96,34 @@ final class KeyMatch {
         return similarity[k + 1][i];
     }
 
-    /** The sentences that are about the question, in order. */
+    /**
+     * The sentences that are about the question, in order. In a story, also a sentence about the work interviewed on
+     * that shares a word with another sentence of the answer: a story's task and result often share no word with its
+     * question ("It hit 87% accuracy vs the LLM prototype's 89%") and sit far from it in meaning, yet are the story.
+     */
     List<String> relevant(boolean story) {
-        return relevant(story ? STORY_MARGIN : RELEVANCE_MARGIN, ON_TOPIC);
+        List<String> kept = relevant(story ? STORY_MARGIN : RELEVANCE_MARGIN, ON_TOPIC);
+        if (!story || !semantic) return kept;
+        List<java.util.Set<String>> stems = sentences.stream().map(CoverageSignal::stems).toList();
+        List<String> read = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            boolean partOfTheStory = aboutTheWork[i] && closest(i) >= FLOOR && sharesAWord(i, stems);
+            if (kept.contains(sentences.get(i)) || partOfTheStory) read.add(sentences.get(i));
+        }
+        return read;
+    }
+
+    /** Whether sentence i may count towards covering a key point: a sentence about something else (lunch) never does. */
+    boolean aboutTheWork(int i) {
+        return aboutTheWork[i];
+    }
+
+    /** A word in common with another sentence about the work: talk about something else never vouches for a sentence. */
+    private boolean sharesAWord(int i, List<java.util.Set<String>> stems) {
+        for (int j = 0; j < stems.size(); j++) {
+            if (j != i && aboutTheWork[j] && stems.get(j).stream().anyMatch(stems.get(i)::contains)) return true;
+        }
+        return false;
     }
 
     List<String> relevant(double margin, double onTopicAbove) {
@@ -151,13 +196,13 @@ final class KeyMatch {
      * On the topic without help from the frame words: two words shared with another sentence, or two shared with the
      * question and its key points, at least one of them not a frame word.
      */
-    private boolean anchored(int i, List<java.util.Set<String>> stems) {
+    private boolean anchored(int i, List<java.util.Set<String>> stems) { // (a sentence about something else vouches for none)
         java.util.Set<String> own = stems.get(i);
         // two words in common: one ("minutes", "cost") happens by chance in any padding
         List<String> withTopic = own.stream().filter(topicStems::contains).toList();
         if (withTopic.size() >= 2 && withTopic.stream().anyMatch(stem -> !STORY_FRAME.contains(stem))) return true;
         for (int j = 0; j < stems.size(); j++) {
-            if (j != i && stems.get(j).stream().filter(own::contains).count() >= 2) return true;
+            if (j != i && aboutTheWork[j] && stems.get(j).stream().filter(own::contains).count() >= 2) return true;
         }
         return false;
     }

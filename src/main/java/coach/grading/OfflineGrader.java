@@ -14,15 +14,21 @@ import java.util.stream.Stream;
  */
 public final class OfflineGrader implements Grader {
     private final Optional<SemanticMatcher> semantic;
+    private final List<String> work;
 
     /** Word-overlap key-point coverage only (for tests of the other detectors). */
     public OfflineGrader() {
-        this(null);
+        this(null, List.of());
     }
 
-    /** Key points covered by meaning; grading waits for the embedding model to load. */
-    public OfflineGrader(SemanticMatcher semantic) {
+    /**
+     * Key points covered by meaning; grading waits for the embedding model to load. {@code work}: what the work
+     * interviewed on is about (every question and key point of the bank, {@code QuestionBank.topicTexts()}), which
+     * tells a story's sentences from talk about something else.
+     */
+    public OfflineGrader(SemanticMatcher semantic, List<String> work) {
         this.semantic = Optional.ofNullable(semantic);
+        this.work = List.copyOf(work);
     }
 
     @Override
@@ -34,7 +40,7 @@ public final class OfflineGrader implements Grader {
     public Grade grade(GradingRequest request) {
         AnswerText text = AnswerText.of(request.answer());
         KeyMatch match = KeyMatch.of(text.substance(), request.question(), request.keyPoints(),
-                semantic.flatMap(SemanticMatcher::similarity));
+                semantic.flatMap(SemanticMatcher::similarity), work);
         // coverage is judged on every sentence of substance (its own similarity decides); the other detectors
         // only on sentences about the question, so off-topic padding earns nothing
         List<String> substance = match.relevant(request.stage().behavioural());

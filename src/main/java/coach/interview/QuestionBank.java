@@ -72,6 +72,12 @@ public final class QuestionBank {
         return byStage.getOrDefault(stageId, List.of());
     }
 
+    /** Every question and key point of every stage: what the work interviewed on is about. */
+    public List<String> topicTexts() {
+        return byStage.values().stream().flatMap(List::stream)
+                .flatMap(q -> java.util.stream.Stream.concat(java.util.stream.Stream.of(q.text()), q.keyPoints().stream())).toList();
+    }
+
     public Optional<Question> byId(String questionId) {
         return Optional.ofNullable(byId.get(questionId));
     }

@@ -21,7 +21,7 @@ class FeedbackOverCalibrationSetTest {
     @BeforeAll
     static void gradeAll() {
         var set = Calibration.load(Path.of("eval/answers.yaml"), STAGES, BANK);
-        graded = Calibration.run(set, STAGES, BANK, RUBRICS, new OfflineGrader(SemanticMatcher.shared())).scored();
+        graded = Calibration.run(set, STAGES, BANK, RUBRICS, new OfflineGrader(SemanticMatcher.shared(), BANK.topicTexts())).scored();
     }
 
     @Test

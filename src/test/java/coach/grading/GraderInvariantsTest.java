@@ -27,7 +27,7 @@ class GraderInvariantsTest {
     static final Rubrics RUBRICS = Rubrics.load(CONFIG, STAGES);
     static final List<Calibration.EvalAnswer> HONEST = Calibration.load(Path.of("eval/answers.yaml"), STAGES, BANK)
             .answers().stream().filter(a -> !a.band().equals("injection")).filter(a -> !a.holdout()).toList();
-    static final OfflineGrader GRADER = new OfflineGrader(SemanticMatcher.shared());
+    static final OfflineGrader GRADER = new OfflineGrader(SemanticMatcher.shared(), BANK.topicTexts());
     static final List<String> KEYWORDS = List.of("Kafka", "Flink", "watermarks", "exactly-once", "RocksDB", "checkpoints",
             "Redis", "TTL", "canary", "p99", "histograms", "KEDA", "trade-off", "failure mode", "fallback", "because",
             "STAR", "situation", "task", "action", "result", "customer impact", "p99 120 ms → 35 ms", "+0.7% CTR",
@@ -101,6 +101,33 @@ class GraderInvariantsTest {
         assertThat(score(a, a.answer().strip() + "\n\n" + bakeSale)).isLessThanOrEqualTo(score(a, a.answer()));
         assertThat(score(a, a.answer().strip() + "\n\n" + OFF_TOPIC.get(2) + " " + bakeSale))
                 .isLessThanOrEqualTo(score(a, a.answer()));
+    }
+
+    /**
+     * A story whose sentences share no word with its question ("a simpler solution over a more sophisticated ML
+     * approach") is still the story: its result earns impact and its task and action earn STAR points. Before, every
+     * sentence was read as off-topic and it scored 10.
+     */
+    @Example
+    void aStoryThatSharesNoWordWithItsQuestionIsStillRead() {
+        Calibration.EvalAnswer a = honest("lc-strong-4-f");
+        Question q = BANK.byId(a.question()).orElseThrow();
+        Grade g = GRADER.grade(new GradingRequest(STAGES.get(a.stage()), q.text(), q.keyPoints(), RUBRICS.forStage(a.stage()),
+                a.answer()));
+        assertThat(g.overall()).isGreaterThanOrEqualTo(40);
+        assertThat(g.criteria()).filteredOn(c -> c.criterionId().equals("customer-impact")).first()
+                .satisfies(c -> assertThat(c.score()).isGreaterThanOrEqualTo(3));
+    }
+
+    /**
+     * A sentence about something else never vouches for another: "Our team went bowling … I scored 180" shares two
+     * words with a story's result ("… rolled it out to all 180"), and that once lifted the answer from 44 to 74.
+     */
+    @Example
+    void aSentenceAboutSomethingElseVouchesForNoOther() {
+        Calibration.EvalAnswer a = honest("rs-strong-3-f");
+        String bowling = "Our team went bowling last month and I scored 180, my best game ever.";
+        assertThat(score(a, a.answer().strip() + " " + bowling)).isLessThanOrEqualTo(score(a, a.answer()));
     }
 
     static Calibration.EvalAnswer honest(String id) {

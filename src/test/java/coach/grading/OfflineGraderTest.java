@@ -254,7 +254,7 @@ class OfflineGraderTest {
     private static OfflineGrader withMeaning() {
         SemanticMatcher semantic = SemanticMatcher.shared();
         assertThat(semantic.awaitReady(120)).isTrue();
-        return new OfflineGrader(semantic);
+        return new OfflineGrader(semantic, BANK.topicTexts());
     }
 
     @Test
