@@ -76,15 +76,18 @@ final class KeyMatch {
         boolean[] aboutTheWork = new boolean[sentences.size()];
         java.util.Arrays.fill(aboutTheWork, true);
         if (sentences.isEmpty()) return new KeyMatch(sentences, new double[keys.size()][0], model.isPresent(), topic, aboutTheWork);
-        double[][] sim = model.map(m -> m.matrix(keys, sentences)).orElseGet(() -> CoverageSignal.overlap(keys, sentences));
-        if (model.isPresent() && !work.isEmpty()) {
-            double[][] toWork = model.get().matrix(work, sentences);
-            for (int i = 0; i < sentences.size(); i++) {
-                int at = i;
-                aboutTheWork[i] = java.util.Arrays.stream(toWork).anyMatch(row -> row[at] >= ABOUT_THE_WORK);
-            }
+        if (model.isEmpty()) {
+            return new KeyMatch(sentences, CoverageSignal.overlap(keys, sentences), false, topic, aboutTheWork);
         }
-        return new KeyMatch(sentences, sim, model.isPresent(), topic, aboutTheWork);
+        // one embedding of the sentences for both: rows 0..keys-1 are the question and key points, the rest the work
+        List<String> all = new ArrayList<>(keys);
+        all.addAll(work);
+        double[][] both = model.get().matrix(all, sentences);
+        for (int i = 0; i < sentences.size() && !work.isEmpty(); i++) {
+            int at = i;
+            aboutTheWork[i] = java.util.Arrays.stream(both, keys.size(), both.length).anyMatch(row -> row[at] >= ABOUT_THE_WORK);
+        }
+        return new KeyMatch(sentences, java.util.Arrays.copyOf(both, keys.size()), true, topic, aboutTheWork);
     }
 
     boolean semantic() {
