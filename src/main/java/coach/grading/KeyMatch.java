@@ -75,7 +75,9 @@ final class KeyMatch {
         keys.forEach(k -> topic.addAll(CoverageSignal.stems(k)));
         boolean[] aboutTheWork = new boolean[sentences.size()];
         java.util.Arrays.fill(aboutTheWork, true);
-        if (sentences.isEmpty()) return new KeyMatch(sentences, new double[keys.size()][0], model.isPresent(), topic, aboutTheWork);
+        if (sentences.isEmpty()) {
+            return new KeyMatch(sentences, new double[keys.size()][0], model.isPresent(), topic, aboutTheWork);
+        }
         if (model.isEmpty()) {
             return new KeyMatch(sentences, CoverageSignal.overlap(keys, sentences), false, topic, aboutTheWork);
         }
@@ -85,7 +87,8 @@ final class KeyMatch {
         double[][] both = model.get().matrix(all, sentences);
         for (int i = 0; i < sentences.size() && !work.isEmpty(); i++) {
             int at = i;
-            aboutTheWork[i] = java.util.Arrays.stream(both, keys.size(), both.length).anyMatch(row -> row[at] >= ABOUT_THE_WORK);
+            aboutTheWork[i] = java.util.Arrays.stream(both, keys.size(), both.length)
+                    .anyMatch(row -> row[at] >= ABOUT_THE_WORK);
         }
         return new KeyMatch(sentences, java.util.Arrays.copyOf(both, keys.size()), true, topic, aboutTheWork);
     }
@@ -196,10 +199,11 @@ final class KeyMatch {
     }
 
     /**
-     * On the topic without help from the frame words: two words shared with another sentence, or two shared with the
-     * question and its key points, at least one of them not a frame word.
+     * On the topic without help from the frame words: two words shared with another sentence about the work (talk
+     * about something else vouches for none: "Our team went bowling … I scored 180" once made a story's "… all 180"
+     * count), or two shared with the question and its key points, at least one of them not a frame word.
      */
-    private boolean anchored(int i, List<java.util.Set<String>> stems) { // (a sentence about something else vouches for none)
+    private boolean anchored(int i, List<java.util.Set<String>> stems) {
         java.util.Set<String> own = stems.get(i);
         // two words in common: one ("minutes", "cost") happens by chance in any padding
         List<String> withTopic = own.stream().filter(topicStems::contains).toList();
