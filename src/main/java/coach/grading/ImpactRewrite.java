@@ -27,9 +27,9 @@ final class ImpactRewrite {
 
     /**
      * @param sentences the sentences about the question; only these are rewritten or quoted as the place to add a number
-     * @param offTopic  sentences set aside as not about the question (their numbers earn nothing, but they exist)
+     * @param setAside  sentences not about the question or waving a concern away (their numbers earn nothing, but they exist)
      */
-    static String suggest(List<String> sentences, List<String> keyPoints, List<String> offTopic) {
+    static String suggest(List<String> sentences, List<String> keyPoints, SetAside setAside) {
         List<String> tied = sentences.stream().filter(Quantities::hasTiedPair).toList();
         List<String> candidates = sentences.stream().filter(s -> !Quantities.hasTiedPair(s))
                 .filter(s -> Sentences.words(s).size() >= 6).toList();
@@ -46,8 +46,8 @@ final class ImpactRewrite {
             return "Turn “" + Sentences.quote(numbered.get()) + "” into a before → after: say what " + metric
                     + " was before your work, what it became, and which customer or team felt the difference.";
         }
-        Optional<String> elsewhere = offTopic.stream().filter(Quantities::hasQuantity).findFirst();
-        String opening = elsewhere.map(s -> (HandWaving.isHandWaving(s) ? "The numbers in “" + Sentences.quote(s)
+        Optional<String> elsewhere = setAside.first(Quantities::hasQuantity);
+        String opening = elsewhere.map(s -> (setAside.wavesAway(s) ? "The numbers in “" + Sentences.quote(s)
                 + "” wave a concern away. " : "I read the numbers in “" + Sentences.quote(s) + "” as not about this question. ")
                 + "Add a").orElse("Your answer has no numbers. Add one");
         return opening + " before → after on the metric this question is about"

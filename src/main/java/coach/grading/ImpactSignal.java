@@ -11,10 +11,10 @@ final class ImpactSignal {
 
     /**
      * @param sentences the sentences about the question (they alone earn)
-     * @param offTopic  sentences set aside (not about the question, or waving a concern away): they earn nothing, but
-     *                  the reason given for a 1 must not say the answer has no numbers when these have some
+     * @param setAside  sentences not about the question or waving a concern away: they earn nothing, but the reason
+     *                  given for a 1 must not say the answer has no numbers when these have some
      */
-    static Finding score(List<String> sentences, List<String> offTopic) {
+    static Finding score(List<String> sentences, SetAside setAside) {
         int tiedPairs = 0;
         int tied = 0;
         int numbers = 0;
@@ -46,12 +46,9 @@ final class ImpactSignal {
             return new Finding(2, Sentences.quote(evidence), "none of the numbers is tied to a customer or business "
                     + "outcome (latency a customer sees, cost, CTR, revenue, tickets).");
         }
-        var aside = offTopic.stream().filter(Quantities::hasQuantity).findFirst();
-        if (aside.isPresent()) {
-            return new Finding(1, "", HandWaving.isHandWaving(aside.get())
-                    ? "the answer's numbers are in “" + Sentences.quote(aside.get()) + "”, which waves a concern away."
-                    : "the answer's numbers are in a sentence I read as not about this question.");
-        }
-        return new Finding(1, "", "the answer has no number with a unit.");
+        return setAside.first(Quantities::hasQuantity).map(s -> new Finding(1, "", setAside.wavesAway(s)
+                        ? "the answer's numbers are in “" + Sentences.quote(s) + "”, which waves a concern away."
+                        : "the answer's numbers are in a sentence I read as not about this question."))
+                .orElse(new Finding(1, "", "the answer has no number with a unit."));
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The deterministic grader: same input, same grade, no network. The answer is read once ({@link AnswerText}):
@@ -45,19 +44,18 @@ public final class OfflineGrader implements Grader {
         // only on sentences about the question, so off-topic padding earns nothing
         List<String> substance = match.relevant(request.stage().behavioural());
         List<String> impactRead = match.forImpact(substance);
-        // what the relevance check set aside, for the detectors and for impact: named in the report, so no reasoning
-        // or number looks unseen
-        List<String> offTopic = notIn(text.substance(), substance);
+        // what the relevance check set aside (for the detectors, and for impact), and the sentences that wave a concern
+        // away: named in the report, so no reasoning or number looks unseen
         List<String> offTopicForImpact = notIn(text.substance(), impactRead);
-        // set aside too, and named after those: the sentences that wave a concern away
-        List<String> unread = withWavedAway(offTopicForImpact, text);
+        SetAside aside = new SetAside(notIn(text.substance(), substance), text.wavedAway());
+        SetAside asideForImpact = new SetAside(offTopicForImpact, text.wavedAway());
         List<CriterionScore> scores = new ArrayList<>();
         for (Criterion c : request.rubric().criteria()) {
             Finding f = switch (c.signal()) {
-                case QUANTIFIED_IMPACT -> ImpactSignal.score(impactRead, unread);
+                case QUANTIFIED_IMPACT -> ImpactSignal.score(impactRead, asideForImpact);
                 case KEY_POINTS -> HandWaving.discount(CoverageSignal.score(match, text.substance(), request.keyPoints()),
                         text.wavedAway());
-                case TRADEOFFS -> TradeoffSignal.score(substance, withWavedAway(offTopic, text));
+                case TRADEOFFS -> TradeoffSignal.score(substance, aside);
                 case STRUCTURE -> request.stage().behavioural() ? StructureSignal.star(substance)
                         : StructureSignal.design(substance);
                 case DEPTH -> DepthSignal.score(substance);
@@ -66,16 +64,12 @@ public final class OfflineGrader implements Grader {
             scores.add(new CriterionScore(c.id(), c.name(), c.weight(), f.score(), f.evidence(), rationale(c, f)));
         }
         return new Grade(Scoring.overall(scores), scores, improvements(request.rubric(), scores),
-                ImpactRewrite.suggest(impactRead, request.keyPoints(), unread), name(), "", flags(text, offTopicForImpact))
+                ImpactRewrite.suggest(impactRead, request.keyPoints(), asideForImpact), name(), "", flags(text, offTopicForImpact))
                 .withAdvice(lengthAdvice(request, text.words()));
     }
 
     private static List<String> notIn(List<String> all, List<String> read) {
         return all.stream().filter(sentence -> !read.contains(sentence)).toList();
-    }
-
-    private static List<String> withWavedAway(List<String> offTopic, AnswerText text) {
-        return Stream.concat(offTopic.stream(), text.wavedAway().stream()).toList();
     }
 
     /**

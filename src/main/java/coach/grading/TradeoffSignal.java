@@ -38,7 +38,7 @@ final class TradeoffSignal {
      * @param setAside  sentences not about the question or waving a concern away: they earn nothing, but the reason
      *                  given for a 1 must not say the answer names no alternative or risk when one of these does
      */
-    static Finding score(List<String> sentences, List<String> setAside) {
+    static Finding score(List<String> sentences, SetAside setAside) {
         Map<Kind, String> shown = new EnumMap<>(Kind.class);
         for (String s : sentences) {
             String line = Sentences.oneLine(s);
@@ -65,8 +65,8 @@ final class TradeoffSignal {
         if (kinds == 1) {
             return new Finding(2, evidence, "one kind of reasoning only: name the alternative you rejected and why.");
         }
-        return setAside.stream().filter(TradeoffSignal::reasons).findFirst()
-                .map(s -> new Finding(1, "", HandWaving.isHandWaving(s)
+        return setAside.first(TradeoffSignal::reasons)
+                .map(s -> new Finding(1, "", setAside.wavesAway(s)
                         ? "the reasoning in “" + Sentences.quote(s) + "” waves a concern away, so it earned nothing; "
                         + "say what could go wrong and how you would handle it."
                         : "I read the reasoning in “" + Sentences.quote(s) + "” as not about this "
