@@ -102,38 +102,21 @@ final class KeyMatch {
         return similarity[k + 1][i];
     }
 
-    /**
-     * The sentences that are about the question, in order. In a story, also a sentence about the work interviewed on
-     * that shares a word with another sentence of the answer: a story's task and result often share no word with its
-     * question ("It hit 87% accuracy vs the LLM prototype's 89%") and sit far from it in meaning, yet are the story.
-     */
-    List<String> relevant(boolean story) {
-        List<String> kept = relevant(story ? STORY_MARGIN : RELEVANCE_MARGIN, ON_TOPIC);
-        if (!story || !semantic) return kept;
-        List<java.util.Set<String>> stems = sentences.stream().map(CoverageSignal::stems).toList();
-        List<String> read = new ArrayList<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            boolean partOfTheStory = aboutTheWork[i] && closest(i) >= FLOOR && sharesAWord(i, stems);
-            if (kept.contains(sentences.get(i)) || partOfTheStory) read.add(sentences.get(i));
-        }
-        return read;
-    }
-
     /** Whether sentence i may count towards covering a key point: a sentence about something else (lunch) never does. */
     boolean aboutTheWork(int i) {
         return aboutTheWork[i];
     }
 
-    /** A word in common with another sentence about the work: talk about something else never vouches for a sentence. */
-    private boolean sharesAWord(int i, List<java.util.Set<String>> stems) {
-        for (int j = 0; j < stems.size(); j++) {
-            if (j != i && aboutTheWork[j] && stems.get(j).stream().anyMatch(stems.get(i)::contains)) return true;
-        }
-        return false;
-    }
-
-    List<String> relevant(double margin, double onTopicAbove) {
+    /**
+     * The sentences that are about the question, in order: as close to it (or a key point) as the answer's most
+     * on-topic sentence, less a margin, and sharing words with it or with the answer ({@link #sharesWords}). In a
+     * story, also a sentence about the work interviewed on that shares a word with another such sentence: a story's
+     * task and result often share no word with its question ("It hit 87% accuracy vs the LLM prototype's 89%") and sit
+     * far from it in meaning, yet are the story.
+     */
+    List<String> relevant(boolean story) {
         if (!semantic || sentences.isEmpty()) return sentences;
+        double margin = story ? STORY_MARGIN : RELEVANCE_MARGIN;
         double[] best = new double[sentences.size()];
         double top = 0;
         for (int i = 0; i < sentences.size(); i++) {
@@ -145,10 +128,20 @@ final class KeyMatch {
         for (int i = 0; i < anchored.length; i++) anchored[i] = anchored(i, stems);
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
-            boolean onTopic = best[i] >= top - margin || best[i] >= onTopicAbove;
-            if (onTopic && best[i] >= FLOOR && sharesWords(i, stems, anchored)) kept.add(sentences.get(i));
+            if (best[i] < FLOOR) continue;
+            boolean onTopic = (best[i] >= top - margin || best[i] >= ON_TOPIC) && sharesWords(i, stems, anchored);
+            boolean partOfTheStory = story && aboutTheWork[i] && sharesAWord(i, stems);
+            if (onTopic || partOfTheStory) kept.add(sentences.get(i));
         }
         return kept;
+    }
+
+    /** A word in common with another sentence about the work: talk about something else never vouches for a sentence. */
+    private boolean sharesAWord(int i, List<java.util.Set<String>> stems) {
+        for (int j = 0; j < stems.size(); j++) {
+            if (j != i && aboutTheWork[j] && stems.get(j).stream().anyMatch(stems.get(i)::contains)) return true;
+        }
+        return false;
     }
 
     /**
