@@ -13,14 +13,16 @@ final class OfferCounter {
     private final CompData data;
     private final Negotiation n;
     private final Wording words;
+    /** The guide's figures, as every negotiation template names them: the same for every reply, so made once. */
+    private final Map<String, Object> figures;
 
     OfferCounter(CompData data, Wording words) {
         this.data = data;
         this.n = data.negotiation();
         this.words = words;
+        this.figures = Map.copyOf(guideFigures());
     }
 
-    /** The guide's figures, as every negotiation template names them. */
     private Map<String, Object> guideFigures() {
         List<Map<String, Object>> offers = n.competingOffers().stream().map(o -> Wording.values("company", o.company(),
                 "label", o.label(), "amount", money(o.amount()), "more", o != n.competingOffers().get(n.competingOffers().size() - 1)))
@@ -38,7 +40,7 @@ final class OfferCounter {
 
     /** The answer to "how do I negotiate?": the guide's ask, its expected counter and its levers. */
     void guide(CompReply.Builder r) {
-        r.add(words.lines("negotiation", guideFigures())).source(n.source()).caveat(words.text("negotiation_caveat",
+        r.add(words.lines("negotiation", figures)).source(n.source()).caveat(words.text("negotiation_caveat",
                 "other_bands", CompHelp.join(data.bands().stream().filter(b -> !b.currency().equals(n.currency())).toList(),
                         Band::name, " or ")));
     }
@@ -46,7 +48,7 @@ final class OfferCounter {
     void agentic(CompReply.Builder r) {
         CompData.Lever lever = n.levers().stream().filter(l -> l.id().equals("agentic-premium")).findFirst()
                 .orElse(n.levers().get(0));
-        r.add(words.lines("agentic_premium", guideFigures(), Map.of("script", lever.script()))).source(n.source());
+        r.add(words.lines("agentic_premium", figures, Map.of("script", lever.script()))).source(n.source());
     }
 
     void counter(CompReply.Builder r, Offer o, boolean usMedian, Offer.Figures f) {
@@ -54,7 +56,7 @@ final class OfferCounter {
         Double base = f.base();
         boolean bonusBelow = f.bonusPct() != null && Money.round1(f.bonusPct()) < n.targetBonusPercent();
         boolean baseAtTop = base != null && band != null && base >= band.base().high() * Money.multiplier(band.unit());
-        r.add(words.lines("counter", guideFigures(), Wording.values(
+        r.add(words.lines("counter", figures, Wording.values(
                 "stock", f.stock4() == null ? null : stock(band, o.cur(), o.unit(), f.stock4()),
                 "bonus_below_target", bonusBelow, "bonus_at_target", f.bonusPct() != null && !bonusBelow,
                 "band_bonus_top", band == null ? null : Money.pct(band.bonusPercent().high()),
@@ -74,6 +76,6 @@ final class OfferCounter {
                 ? "counter_stock_to_target" : "counter_stock_at_target"
                 : band != null && stock4 >= band.stock().high() * Money.multiplier(band.unit())
                 ? "counter_stock_at_band_top" : "counter_stock_push";
-        return words.text(key, guideFigures(), values);
+        return words.text(key, figures, values);
     }
 }
