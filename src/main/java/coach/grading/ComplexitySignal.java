@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class ComplexitySignal {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    private static final Pattern BIG_O = Pattern.compile("\\bO\\([^()]{1,20}\\)", FLAGS);
+    /** A complexity in big-O: "O(1)", "O(n log k)", "O(V + E)". */
+    static final Pattern BIG_O = Pattern.compile("\\bO\\([^()]{1,20}\\)", FLAGS);
     /** Within a few words of a big-O: what it measures. */
     private static final Pattern SPACE = Pattern.compile("\\b(space|memory|extra|storage|ram)\\b", FLAGS);
     private static final Pattern STRUCTURE = Pattern.compile("\\b(hash ?maps?|hash ?sets?|dict(ionary)?|heaps?|heapq|"

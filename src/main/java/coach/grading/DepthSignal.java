@@ -32,7 +32,7 @@ final class DepthSignal {
                     + "training-serving skew|skew|cdc|debezium|iceberg|parquet|tiered storage|acks=all|isolation\\.level|"
                     + "read_committed|min\\.insync\\.replicas|two-phase commit|2pc|outbox|saga|event sourcing)\\b"
                     // a complexity in big-O ("O(1)", "O(n log k)"): ends in ")", so outside the word boundaries above
-                    + "|\\bO\\([^()]{1,20}\\)",
+                    + "|" + ComplexitySignal.BIG_O.pattern(),
             Pattern.CASE_INSENSITIVE);
 
     private DepthSignal() {}

@@ -210,9 +210,7 @@ class OfflineGraderTest {
     /** Reasoning in a sentence set aside as off-topic earns nothing, and the report names it instead of denying it. */
     @Test
     void reasoningInASentenceSetAsideIsNamedNotDenied() {
-        String onTopic = "I would keep a min-heap of size k while reading the stream: O(n log k) time and O(k) memory.";
-        String offTopic = "Instead of the pizza place near my flat we picked the one by the office, because it is cheaper.";
-        Grade g = gradedWithMeaning("coding", "code-heavy-hitters", onTopic + " " + offTopic);
+        Grade g = heapAnswerWith("Instead of the pizza place near my flat we picked the one by the office, because it is cheaper.");
         CriterionScore tradeoffs = criterion(g, "tradeoffs");
         assertThat(tradeoffs.score()).isEqualTo(1);
         assertThat(tradeoffs.rationale()).contains("not about this question", "pizza place")
@@ -250,6 +248,12 @@ class OfflineGraderTest {
                 answer));
     }
 
+    /** A one-sentence answer to the heavy-hitters question, followed by a sentence {@code setAside} as off-topic. */
+    static Grade heapAnswerWith(String setAside) {
+        return gradedWithMeaning("coding", "code-heavy-hitters",
+                "I would keep a min-heap of size k while reading the stream: O(n log k) time and O(k) memory. " + setAside);
+    }
+
     /** The offline grader with the embedding model, once it has loaded. */
     private static OfflineGrader withMeaning() {
         SemanticMatcher semantic = SemanticMatcher.shared();
@@ -259,9 +263,7 @@ class OfflineGraderTest {
 
     @Test
     void numbersInASentenceSetAsideAsOffTopicAreNamedNeverDeniedAndEarnNothing() {
-        String onTopic = "I would use a min-heap of size k over the stream, O(n log k) time and O(k) memory.";
-        String offTopic = "For the ads ranking team this cut p99 latency from 120 ms to 35 ms and CTR rose 0.7%.";
-        Grade g = gradedWithMeaning("coding", "code-heavy-hitters", onTopic + " " + offTopic);
+        Grade g = heapAnswerWith("For the ads ranking team this cut p99 latency from 120 ms to 35 ms and CTR rose 0.7%.");
         CriterionScore impact = criterion(g, "customer-impact");
         assertThat(impact.score()).isEqualTo(1); // the set-aside sentence earns nothing
         // but nothing the report says denies that the answer has numbers, and it names the sentence set aside
