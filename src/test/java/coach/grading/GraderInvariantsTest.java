@@ -41,9 +41,13 @@ class GraderInvariantsTest {
             "Last year I organised a charity bake sale at the office, and as a result I learned to bake bread.");
 
     static int score(Calibration.EvalAnswer a, String answer) {
+        return graded(a, answer).overall();
+    }
+
+    /** {@code answer} graded as an answer to {@code a}'s question. */
+    static Grade graded(Calibration.EvalAnswer a, String answer) {
         Question q = BANK.byId(a.question()).orElseThrow();
-        return GRADER.grade(new GradingRequest(STAGES.get(a.stage()), q.text(), q.keyPoints(),
-                RUBRICS.forStage(a.stage()), answer)).overall();
+        return GRADER.grade(new GradingRequest(STAGES.get(a.stage()), q.text(), q.keyPoints(), RUBRICS.forStage(a.stage()), answer));
     }
 
     @Provide
@@ -111,9 +115,7 @@ class GraderInvariantsTest {
     @Example
     void aStoryThatSharesNoWordWithItsQuestionIsStillRead() {
         Calibration.EvalAnswer a = honest("lc-strong-4-f");
-        Question q = BANK.byId(a.question()).orElseThrow();
-        Grade g = GRADER.grade(new GradingRequest(STAGES.get(a.stage()), q.text(), q.keyPoints(), RUBRICS.forStage(a.stage()),
-                a.answer()));
+        Grade g = graded(a, a.answer());
         assertThat(g.overall()).isGreaterThanOrEqualTo(40);
         assertThat(g.criteria()).filteredOn(c -> c.criterionId().equals("customer-impact")).first()
                 .satisfies(c -> assertThat(c.score()).isGreaterThanOrEqualTo(3));
