@@ -37,6 +37,7 @@ final class AnswerText {
 
     static AnswerText of(String answer) {
         List<String> all = Sentences.split(answer == null ? "" : answer);
+        Set<String> told = toldWords(all);
         List<String> kept = new ArrayList<>();
         List<Set<String>> keptWords = new ArrayList<>();
         int injections = 0;
@@ -58,7 +59,7 @@ final class AnswerText {
                 s = heading + " " + s;
                 heading = "";
             }
-            if (isList(s)) {
+            if (isList(s) && !resultsOfTheStory(s, told)) {
                 lists++;
                 continue;
             }
@@ -95,6 +96,34 @@ final class AnswerText {
         // "Kafka Flink Redis exactly-once p99 scale": many words, not one of them holds a sentence together
         return words.size() >= 4 && functionWords == 0;
     }
+
+    /**
+     * A terse line of results ("Churn 2.9% → 2.4% monthly, cost per save $41 → $28."): every item a figure, at least
+     * one a before → after pair, about something the answer's sentences tell of (a word they use, other than a
+     * metric's generic name). It reads as a list but reports on the story, so it is kept. Bare figures with no
+     * such link ("p99 120 ms → 35 ms, +0.7% CTR") and lists of names stay set aside.
+     */
+    static boolean resultsOfTheStory(String line, Set<String> told) {
+        String s = LIST_MARKER.matcher(line).replaceFirst("");
+        boolean allFigures = ITEM_SEPARATOR.splitAsStream(s).allMatch(item -> Quantities.hasQuantity(item));
+        if (!allFigures || !Quantities.hasBeforeAfter(s)) return false;
+        return CoverageSignal.stems(s).stream().anyMatch(w -> !GENERIC_METRIC.contains(w) && !w.matches(".*\\d.*")
+                && told.contains(w));
+    }
+
+    /** The word stems of the answer's sentences that are not lists: what the answer tells of. */
+    private static Set<String> toldWords(List<String> sentences) {
+        Set<String> told = new HashSet<>();
+        sentences.stream().filter(s -> Sentences.words(s).size() >= 4 && !isList(s))
+                .forEach(s -> told.addAll(CoverageSignal.stems(s)));
+        return told;
+    }
+
+    private static final Pattern ITEM_SEPARATOR = Pattern.compile("[,;]");
+    /** Names every metric line may use: sharing one of these ties a line of figures to nothing in particular. */
+    private static final Set<String> GENERIC_METRIC = Set.of("p99", "p95", "p90", "p50", "latenc", "ctr", "cost",
+            "costs", "revenu", "custom", "impact", "error", "errors", "rate", "throug", "qps", "users", "conver",
+            "result", "down", "from", "went", "per", "month", "saved", "faster", "slower", "lower", "higher");
 
     private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*•·–]|\\d{1,2}[.)])\\s+");
 
