@@ -112,7 +112,7 @@ final class KeyMatch {
      * on-topic sentence, less a margin, and sharing words with it or with the answer ({@link #sharesWords}). In a
      * story, also a sentence about the work interviewed on that shares a word with another such sentence: a story's
      * task and result often share no word with its question ("It hit 87% accuracy vs the LLM prototype's 89%") and sit
-     * far from it in meaning, yet are the story.
+     * far from it in meaning, yet are the story; and the sentences chained to the story ({@link #chainTheStory}).
      */
     List<String> relevant(boolean story) {
         if (!semantic || sentences.isEmpty()) return sentences;
@@ -126,14 +126,51 @@ final class KeyMatch {
         List<java.util.Set<String>> stems = sentences.stream().map(CoverageSignal::stems).toList();
         boolean[] anchored = new boolean[sentences.size()];
         for (int i = 0; i < anchored.length; i++) anchored[i] = anchored(i, stems);
-        List<String> kept = new ArrayList<>();
+        boolean[] keep = new boolean[sentences.size()];
         for (int i = 0; i < sentences.size(); i++) {
             if (best[i] < FLOOR) continue;
             boolean onTopic = (best[i] >= top - margin || best[i] >= ON_TOPIC) && sharesWords(i, stems, anchored);
             boolean partOfTheStory = story && aboutTheWork[i] && sharesAWord(i, stems);
-            if (onTopic || partOfTheStory) kept.add(sentences.get(i));
+            keep[i] = onTopic || partOfTheStory;
         }
+        if (story) chainTheStory(keep, best, top, stems);
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) if (keep[i]) kept.add(sentences.get(i));
         return kept;
+    }
+
+    /**
+     * A story's sentence closest to the question, at least this close, is part of the story even when it shares no
+     * word with the question or key points (a story told in its own product's words). Set on the tuning split.
+     */
+    static final double STORY_SEED = 0.60;
+    /**
+     * A sentence of a story this close to the question or a key point that shares a word with a sentence of the story
+     * continues it. Off-topic padding (hobbies, food, office news) sits below it; at 0.55 a pizza sentence sharing
+     * "costs" with a story got in. Set on the tuning split and the padding checks.
+     */
+    static final double STORY_CHAIN_FLOOR = 0.57;
+
+    /**
+     * Reads a story as a chain: its sentence closest to the question (if {@link #STORY_SEED} close) seeds it, and a
+     * sentence close enough ({@link #STORY_CHAIN_FLOOR}) that shares a word with a sentence already in it joins. "So I
+     * dropped the rewrite and pulled their promo calendar in as a Kafka feed …" shares no word with its question about
+     * changing a plan for a customer, yet is the heart of the story.
+     */
+    private void chainTheStory(boolean[] keep, double[] best, double top, List<java.util.Set<String>> stems) {
+        for (int i = 0; i < keep.length; i++) if (best[i] == top && top >= STORY_SEED) keep[i] = true;
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (int i = 0; i < keep.length; i++) {
+                if (keep[i] || best[i] < STORY_CHAIN_FLOOR) continue;
+                for (int j = 0; j < keep.length && !keep[i]; j++) {
+                    int at = i;
+                    if (keep[j] && stems.get(j).stream().anyMatch(w -> stems.get(at).contains(w))) {
+                        keep[i] = changed = true;
+                    }
+                }
+            }
+        }
     }
 
     /** A word in common with another sentence about the work: talk about something else never vouches for a sentence. */

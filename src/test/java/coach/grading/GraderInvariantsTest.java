@@ -132,6 +132,20 @@ class GraderInvariantsTest {
         assertThat(score(a, a.answer().strip() + " " + bowling)).isLessThanOrEqualTo(score(a, a.answer()));
     }
 
+    /**
+     * A story told in its own product's words ("So I dropped the rewrite and pulled their promo calendar in as a Kafka
+     * feed …") shares almost no word with its question about changing a plan for a customer; it once scored 10, every
+     * sentence read as off-topic and the report saying there was no situation, action or reasoning. Its sentence
+     * closest to the question now seeds the story.
+     */
+    @Example
+    void aStoryInItsOwnWordsIsNotAllSetAside() {
+        Grade g = graded(honest("lc-strong-1-i"), honest("lc-strong-1-i").answer());
+        assertThat(g.overall()).isGreaterThanOrEqualTo(30);
+        assertThat(g.criteria()).filteredOn(c -> c.criterionId().equals("star-structure")).first()
+                .satisfies(c -> assertThat(c.score()).isGreaterThanOrEqualTo(3));
+    }
+
     static Calibration.EvalAnswer honest(String id) {
         return HONEST.stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
     }
