@@ -146,8 +146,8 @@ final class KeyMatch {
     static final double STORY_SEED = 0.60;
     /**
      * A sentence of a story this close to the question or a key point that shares a word with a sentence of the story
-     * continues it. Off-topic padding (hobbies, food, office news) sits below it; at 0.55 a pizza sentence sharing
-     * "costs" with a story got in. Set on the tuning split and the padding checks.
+     * continues it. Off-topic padding (hobbies, food, office news) sits below it; at 0.55 a pizza sentence appended
+     * to a story got in. Set on the tuning split and the padding checks.
      */
     static final double STORY_CHAIN_FLOOR = 0.57;
 
