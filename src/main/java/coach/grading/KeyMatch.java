@@ -130,7 +130,8 @@ final class KeyMatch {
         for (int i = 0; i < sentences.size(); i++) {
             if (best[i] < FLOOR) continue;
             boolean onTopic = (best[i] >= top - margin || best[i] >= ON_TOPIC) && sharesWords(i, stems, anchored);
-            boolean partOfTheStory = story && aboutTheWork[i] && sharesAWord(i, stems);
+            // a word in common with another sentence about the work: talk about something else vouches for none
+            boolean partOfTheStory = story && aboutTheWork[i] && sharesWith(i, stems, j -> aboutTheWork[j], 1);
             keep[i] = onTopic || partOfTheStory;
         }
         if (story) chainTheStory(keep, best, top, stems);
@@ -162,21 +163,22 @@ final class KeyMatch {
         for (boolean changed = true; changed; ) {
             changed = false;
             for (int i = 0; i < keep.length; i++) {
-                if (keep[i] || best[i] < STORY_CHAIN_FLOOR) continue;
-                for (int j = 0; j < keep.length && !keep[i]; j++) {
-                    int at = i;
-                    if (keep[j] && stems.get(j).stream().anyMatch(w -> stems.get(at).contains(w))) {
-                        keep[i] = changed = true;
-                    }
+                if (!keep[i] && best[i] >= STORY_CHAIN_FLOOR && sharesWith(i, stems, j -> keep[j], 1)) {
+                    keep[i] = changed = true;
                 }
             }
         }
     }
 
-    /** A word in common with another sentence about the work: talk about something else never vouches for a sentence. */
-    private boolean sharesAWord(int i, List<java.util.Set<String>> stems) {
+    /**
+     * Whether sentence i has {@code atLeast} word stems in common with some other sentence j that {@code partner}
+     * accepts: the one test behind every "vouched for by another sentence" rule of the relevance check.
+     */
+    private static boolean sharesWith(int i, List<java.util.Set<String>> stems, java.util.function.IntPredicate partner,
+                                      int atLeast) {
+        java.util.Set<String> own = stems.get(i);
         for (int j = 0; j < stems.size(); j++) {
-            if (j != i && aboutTheWork[j] && stems.get(j).stream().anyMatch(stems.get(i)::contains)) return true;
+            if (j != i && partner.test(j) && stems.get(j).stream().filter(own::contains).count() >= atLeast) return true;
         }
         return false;
     }
@@ -221,11 +223,7 @@ final class KeyMatch {
     private boolean sharesWords(int i, List<java.util.Set<String>> stems, boolean[] anchored) {
         if (anchored[i]) return true;
         java.util.Set<String> own = stems.get(i);
-        if (own.stream().filter(topicStems::contains).count() < 2) return false;
-        for (int j = 0; j < stems.size(); j++) {
-            if (j != i && anchored[j] && stems.get(j).stream().anyMatch(own::contains)) return true;
-        }
-        return false;
+        return own.stream().filter(topicStems::contains).count() >= 2 && sharesWith(i, stems, j -> anchored[j], 1);
     }
 
     /**
@@ -238,9 +236,6 @@ final class KeyMatch {
         // two words in common: one ("minutes", "cost") happens by chance in any padding
         List<String> withTopic = own.stream().filter(topicStems::contains).toList();
         if (withTopic.size() >= 2 && withTopic.stream().anyMatch(stem -> !STORY_FRAME.contains(stem))) return true;
-        for (int j = 0; j < stems.size(); j++) {
-            if (j != i && aboutTheWork[j] && stems.get(j).stream().filter(own::contains).count() >= 2) return true;
-        }
-        return false;
+        return sharesWith(i, stems, j -> aboutTheWork[j], 2);
     }
 }
