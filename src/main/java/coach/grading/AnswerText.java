@@ -37,7 +37,7 @@ final class AnswerText {
 
     static AnswerText of(String answer) {
         List<String> all = Sentences.split(answer == null ? "" : answer);
-        Set<String> told = toldWords(all);
+        Set<String> told = null; // what the answer tells of: read only when a line looks like a list
         List<String> kept = new ArrayList<>();
         List<Set<String>> keptWords = new ArrayList<>();
         int injections = 0;
@@ -59,9 +59,12 @@ final class AnswerText {
                 s = heading + " " + s;
                 heading = "";
             }
-            if (isList(s) && !resultsOfTheStory(s, told)) {
-                lists++;
-                continue;
+            if (isList(s)) {
+                told = told == null ? toldWords(all) : told;
+                if (!resultsOfTheStory(s, told)) {
+                    lists++;
+                    continue;
+                }
             }
             Set<String> words = new HashSet<>(Sentences.words(s));
             if (keptWords.stream().anyMatch(w -> same(w, words))) {
@@ -107,8 +110,8 @@ final class AnswerText {
         String s = LIST_MARKER.matcher(line).replaceFirst("");
         boolean allFigures = ITEM_SEPARATOR.splitAsStream(s).allMatch(item -> Quantities.hasQuantity(item));
         if (!allFigures || !Quantities.hasBeforeAfter(s)) return false;
-        return CoverageSignal.stems(s).stream().anyMatch(w -> !GENERIC_METRIC.contains(w) && !w.matches(".*\\d.*")
-                && told.contains(w));
+        return CoverageSignal.stems(s).stream().anyMatch(w -> !GENERIC_METRIC.contains(w)
+                && w.chars().noneMatch(Character::isDigit) && told.contains(w));
     }
 
     /** The word stems of the answer's sentences that are not lists: what the answer tells of. */
@@ -123,7 +126,7 @@ final class AnswerText {
     /** Names every metric line may use: sharing one of these ties a line of figures to nothing in particular. */
     private static final Set<String> GENERIC_METRIC = Set.of("p99", "p95", "p90", "p50", "latenc", "ctr", "cost",
             "costs", "revenu", "custom", "impact", "error", "errors", "rate", "throug", "qps", "users", "conver",
-            "result", "down", "from", "went", "per", "month", "saved", "faster", "slower", "lower", "higher");
+            "result", "down", "went", "per", "month", "saved", "faster", "slower", "lower", "higher");
 
     private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*•·–]|\\d{1,2}[.)])\\s+");
 
