@@ -48,7 +48,6 @@ public final class CompParser {
 
     record Span(int start, int end, String id) {}
 
-
     /** Levels found: spans of known levels, unknown ones, and the level-mapping entry a level came through. */
     private record Levels(List<Span> spans, List<String> unknown, String mappedFrom, boolean unmapped) {}
 
@@ -114,15 +113,12 @@ public final class CompParser {
         return keys;
     }
 
-
     /** word start, (?<!in |of ), the words, (?!\s+(?:price|image)), word end: a space in a word matches any run of spaces. */
     private static String componentPattern(CompData.ComponentWords c) {
         return B + (c.notAfter() == null ? "" : "(?<!" + c.notAfter().stream().map(w -> Pattern.quote(w + " "))
                 .collect(Collectors.joining("|")) + ")")
                 + "(?:" + spaced(c.words()) + ")" + (c.notBefore() == null ? "" : "(?!\\s+(?:" + spaced(c.notBefore()) + "))") + E;
     }
-
-
 
     /** Normalises dashes, spaces and quotes; cuts very long text. Keeps case. */
     static String normalise(String text) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /** Every stage's questions, from {@code config/questions/<stage>.yaml}, validated at start. */
@@ -75,7 +76,7 @@ public final class QuestionBank {
     /** Every question and key point of every stage: what the work interviewed on is about. */
     public List<String> topicTexts() {
         return byStage.values().stream().flatMap(List::stream)
-                .flatMap(q -> java.util.stream.Stream.concat(java.util.stream.Stream.of(q.text()), q.keyPoints().stream())).toList();
+                .flatMap(q -> Stream.concat(Stream.of(q.text()), q.keyPoints().stream())).toList();
     }
 
     public Optional<Question> byId(String questionId) {
