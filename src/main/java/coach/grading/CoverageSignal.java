@@ -17,6 +17,7 @@ final class CoverageSignal {
     static final double COVERED = 0.66;
     static final double PARTLY = 0.58;
     static final int KEY_POINTS_PER_SENTENCE = 2;
+    /** Words that say nothing of a topic; "went" too, which every before → after uses ("… went from 50 to 20 …"). */
     private static final Set<String> STOPWORDS = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "for",
             "with", "that", "this", "is", "are", "be", "by", "as", "it", "its", "at", "from", "how", "what", "which",
             "when", "you", "your", "their", "them", "they", "into", "about", "e.g", "eg", "etc", "such", "each", "any",
@@ -24,7 +25,8 @@ final class CoverageSignal {
             "those", "was", "were", "has", "have", "had", "i", "we", "our", "my", "me", "one", "two", "also", "very",
             "just", "like", "get", "got", "make", "made", "lot", "lots", "really", "much", "many", "well", "good",
             "great", "new", "old", "year", "years", "week", "weeks", "day", "days", "time", "after", "before",
-            "over", "more", "most", "some", "other", "every", "first", "last", "only", "still");
+            "over", "more", "most", "some", "other", "every", "first", "last", "only", "still", "went", "go", "goes",
+            "gone", "going");
 
     private CoverageSignal() {}
 

@@ -146,6 +146,21 @@ class GraderInvariantsTest {
                 .satisfies(c -> assertThat(c.score()).isGreaterThanOrEqualTo(3));
     }
 
+    /**
+     * A sentence about life with a before → after in it is no part of a story. "My commute went from 50 minutes to 20
+     * minutes when I moved flats last year" sits 0.60 from a question about changing a plan, and once seeded a one-line
+     * platitude's story (10 → 38); appended to a story it shared only "went" with the story's result and joined it
+     * (44 → 60).
+     */
+    @Example
+    void aCommuteThatWentFromFiftyToTwentyMinutesIsNoPartOfTheStory() {
+        String commute = "My commute went from 50 minutes to 20 minutes when I moved flats last year.";
+        for (String id : List.of("lc-weak-1", "rs-strong-4-c")) {
+            Calibration.EvalAnswer a = honest(id);
+            assertThat(score(a, a.answer().strip() + " " + commute)).as(id).isLessThanOrEqualTo(score(a, a.answer()));
+        }
+    }
+
     static Calibration.EvalAnswer honest(String id) {
         return HONEST.stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
     }
