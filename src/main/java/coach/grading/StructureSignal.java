@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  */
 final class StructureSignal {
     private static final Pattern STEP = Pattern.compile("^\\s*(?:\\d{1,2}[.)]|[-*•])\\s");
+    /** A labelled section ("Structure: …", "Tests: …", "Failure modes: …"): a visible step, as a numbered line is. */
+    private static final Pattern LABEL = Pattern.compile("^\\s*\\p{Lu}[\\p{L}-]*(?: [\\p{L}-]+){0,2}:\\s");
     private static final Pattern ORDER = Pattern.compile("\\b(first(ly)?|second(ly)?|third|then|next|after that|finally|"
             + "step \\d|lastly|last,|to start|start(ing)? with)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern REQUIREMENTS = Pattern.compile("\\b(requirements?|assum\\w*|constraints?|budget is|"
@@ -52,7 +54,7 @@ final class StructureSignal {
         String summary = "";
         String firstStep = "";
         for (String s : sentences) {
-            boolean step = STEP.matcher(s).find();
+            boolean step = STEP.matcher(s).find() || LABEL.matcher(s).find();
             boolean ordered = ORDER.matcher(s).find();
             if (step) steps++;
             if (ordered) ordinals++;

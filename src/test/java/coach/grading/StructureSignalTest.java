@@ -47,4 +47,21 @@ class StructureSignalTest {
         assertThat(hypothetical.shortfall()).contains("situation", "task", "result");
         assertThat(star("Our inference pipeline paged on-call 15 times a week.").score()).isEqualTo(2);
     }
+
+    /**
+     * A design told in labelled sections ("Structure: …", "Tests: …") shows its order as plainly as a numbered list:
+     * such answers once scored 1 ("a single unbroken block with no visible order").
+     */
+    @Test
+    void labelledSectionsAreVisibleSteps() {
+        Finding f = StructureSignal.design(List.of("Assume about 2M requests a second and millions of tenants.",
+                "Structure: a dict from key to node plus the stream-summary bucket list for constant-time updates.",
+                "Alternatives: Count-Min with a heap merges across brokers but needs more memory.",
+                "Tests: a Zipf stream against an exact counter, all-unique keys, a single-key stream."));
+        assertThat(f.score()).isEqualTo(4);
+        assertThat(f.evidence()).startsWith("Assume");
+        // one label is not an order
+        assertThat(StructureSignal.design(List.of("Note: I would cache the features in Redis with a short TTL.",
+                "The ranker reads them on every request.")).score()).isLessThan(3);
+    }
 }
