@@ -29,4 +29,21 @@ class AnswerTextTest {
         assertThat(AnswerText.of(STORY + names).substance()).doesNotContain(names);
         assertThat(AnswerText.of(STORY + names).flags()).anyMatch(f -> f.contains("bare list"));
     }
+
+    /**
+     * An answer pasted over again is read once, whatever the whitespace between the copies: a copy that ends without a
+     * full stop runs into the next copy's first sentence, which makes a sentence no copy has.
+     */
+    @Test
+    void anAnswerPastedOverAgainIsReadOnce() {
+        String answer = "tbh management is a mess. 3 reorgs in 18 months and nobody writes tests. "
+                + "I just want somewhere that takes engineering seriously";
+        String pasted = String.join(" ", java.util.Collections.nCopies(8, answer));
+        assertThat(AnswerText.of(pasted).substance()).isEqualTo(AnswerText.of(answer).substance());
+        assertThat(AnswerText.of(pasted).flags()).anyMatch(f -> f.startsWith("21 sentences repeat"));
+        assertThat(AnswerText.copies(answer + "\n\n" + answer)).isEqualTo(new AnswerText.Copies(answer, 2));
+        // the same words twice inside one answer are not a second copy of it
+        String twice = "We cached it. We cached it. Then p99 fell from 120 ms to 35 ms.";
+        assertThat(AnswerText.copies(twice).count()).isEqualTo(1);
+    }
 }

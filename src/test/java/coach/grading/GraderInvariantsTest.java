@@ -161,6 +161,13 @@ class GraderInvariantsTest {
         }
     }
 
+    /** Pasted eight times with a space between, this answer once scored 30 instead of 22 (the property found it). */
+    @Example
+    void anAnswerThatEndsWithoutAFullStopPastedEightTimesEarnsNothing() {
+        Calibration.EvalAnswer a = honest("rs-weak-3-h");
+        assertThat(score(a, String.join(" ", java.util.Collections.nCopies(8, a.answer().strip())))).isEqualTo(score(a, a.answer()));
+    }
+
     static Calibration.EvalAnswer honest(String id) {
         return HONEST.stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
     }
