@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,25 +32,34 @@ final class CoverageSignal {
     private CoverageSignal() {}
 
     static Finding score(KeyMatch match, List<String> sentences, List<String> keyPoints) {
-        return score(match, sentences, keyPoints, COVERED, PARTLY);
+        return score(match, sentences, keyPoints, Map.of());
     }
 
-    static Finding score(KeyMatch match, List<String> sentences, List<String> keyPoints, double covers, double partlyCovers) {
+    /** A key point another detector judges: how far it is covered (0, 0.5 or 1) and the sentence that shows it. */
+    record Judged(double covered, String evidence) {}
+
+    /** {@code judged}: the key points another detector judges, by index; no sentence is spent on them. */
+    static Finding score(KeyMatch match, List<String> sentences, List<String> keyPoints, Map<Integer, Judged> judged) {
         if (keyPoints.isEmpty()) {
             return new Finding(3, "", "the question lists no key points to check against.");
         }
         if (sentences.isEmpty()) {
             return new Finding(1, "", "none of the question's key points is addressed.");
         }
-        double threshold = match.semantic() ? covers : 0.5;
-        double partly = match.semantic() ? partlyCovers : 0.34;
-        int[] coveredBy = coveringSentences(match, sentences.size(), keyPoints.size());
+        double threshold = match.semantic() ? COVERED : 0.5;
+        double partly = match.semantic() ? PARTLY : 0.34;
+        int[] coveredBy = coveringSentences(match, sentences.size(), keyPoints.size(), judged.keySet());
         double covered = 0;
         int missedIndex = -1;
         // the closest pair of all is always matched, so its sentence is the evidence
         double bestOverall = 0;
         String evidence = "";
         for (int k = 0; k < keyPoints.size(); k++) {
+            if (judged.containsKey(k)) {
+                covered += judged.get(k).covered();
+                if (judged.get(k).covered() < 1 && missedIndex < 0) missedIndex = k;
+                continue;
+            }
             double similarity = coveredBy[k] < 0 ? 0 : match.toKeyPoint(k, coveredBy[k]);
             covered += similarity >= threshold ? 1 : similarity >= partly ? 0.5 : 0;
             if (similarity < threshold && missedIndex < 0) missedIndex = k;
@@ -60,7 +70,11 @@ final class CoverageSignal {
         }
         int score = 1 + (int) Math.round(4 * covered / keyPoints.size());
         String missed = missedIndex < 0 ? "" : "not covered yet: " + lowerFirst(keyPoints.get(missedIndex)) + ".";
-        return new Finding(score, bestOverall >= partly ? Sentences.quote(evidence) : "", missed);
+        if (bestOverall < partly) {
+            // nothing matched by meaning: the sentence a judged key point was seen in, if any
+            evidence = judged.values().stream().filter(j -> j.covered() > 0).map(Judged::evidence).findFirst().orElse("");
+        }
+        return new Finding(score, Sentences.quote(evidence), missed);
     }
 
     /**
@@ -70,9 +84,10 @@ final class CoverageSignal {
      * quarters of them; with a limit of one, a dense sentence ("A Flink job consumes the topic … writing to Redis with
      * TTLs") covered only one of the two it covers, and the report called the other missing.
      */
-    static int[] coveringSentences(KeyMatch match, int sentences, int keyPoints) {
+    static int[] coveringSentences(KeyMatch match, int sentences, int keyPoints, Set<Integer> judged) {
         List<int[]> pairs = new ArrayList<>();
         for (int k = 0; k < keyPoints; k++) {
+            if (judged.contains(k)) continue;
             for (int i = 0; i < sentences; i++) {
                 if (match.aboutTheWork(i)) pairs.add(new int[] {k, i});
             }

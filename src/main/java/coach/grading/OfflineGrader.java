@@ -3,7 +3,10 @@ package coach.grading;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The deterministic grader: same input, same grade, no network. The answer is read once ({@link AnswerText}):
@@ -12,6 +15,7 @@ import java.util.Optional;
  * score comes with a quote from the answer and the rubric's anchor for that score, plus what the next level needs.
  */
 public final class OfflineGrader implements Grader {
+    private static final Pattern STAR_KEY_POINT = Pattern.compile("\\bSTAR\\b");
     private final Optional<SemanticMatcher> semantic;
     private final List<String> work;
 
@@ -53,8 +57,8 @@ public final class OfflineGrader implements Grader {
         for (Criterion c : request.rubric().criteria()) {
             Finding f = switch (c.signal()) {
                 case QUANTIFIED_IMPACT -> ImpactSignal.score(impactRead, asideForImpact);
-                case KEY_POINTS -> HandWaving.discount(CoverageSignal.score(match, text.substance(), request.keyPoints()),
-                        text.wavedAway());
+                case KEY_POINTS -> HandWaving.discount(CoverageSignal.score(match, text.substance(), request.keyPoints(),
+                        judgedByStar(request, substance)), text.wavedAway());
                 case TRADEOFFS -> TradeoffSignal.score(substance, aside);
                 case STRUCTURE -> request.stage().behavioural() ? StructureSignal.star(substance)
                         : StructureSignal.design(substance);
@@ -66,6 +70,20 @@ public final class OfflineGrader implements Grader {
         return new Grade(Scoring.overall(scores), scores, improvements(request.rubric(), scores),
                 ImpactRewrite.suggest(impactRead, request.keyPoints(), asideForImpact), name(), "", flags(text, offTopicForImpact))
                 .withAdvice(lengthAdvice(request, text.words()));
+    }
+
+    /**
+     * A behavioural question's "Follows STAR: a specific situation, the candidate's own task, …" key point is judged by
+     * the STAR reading of the story (covered with three elements or more, half with two), not by how close a sentence's
+     * meaning sits to those words: a story told well sits far from them, a platitude about "taking action" close, and
+     * the report once listed STAR as not covered under a story whose STAR criterion it scored 5.
+     */
+    static Map<Integer, CoverageSignal.Judged> judgedByStar(GradingRequest request, List<String> story) {
+        List<String> keyPoints = request.keyPoints();
+        int k = IntStream.range(0, keyPoints.size()).filter(i -> STAR_KEY_POINT.matcher(keyPoints.get(i)).find()).findFirst().orElse(-1);
+        if (!request.stage().behavioural() || k < 0) return Map.of();
+        Finding star = StructureSignal.star(story);
+        return Map.of(k, new CoverageSignal.Judged(star.score() >= 4 ? 1 : star.score() == 3 ? 0.5 : 0, star.evidence()));
     }
 
     private static List<String> notIn(List<String> all, List<String> read) {

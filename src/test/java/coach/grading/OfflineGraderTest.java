@@ -233,6 +233,22 @@ class OfflineGraderTest {
         assertThat(impact.evidence()).contains("31% to 19% MAPE");
     }
 
+    /**
+     * "Follows STAR: …" is judged by the STAR reading of the story, not by how close a sentence sits to those words:
+     * the report once listed it as not covered under a story whose STAR criterion found three elements.
+     */
+    @Test
+    void theStarKeyPointIsJudgedByTheStoryItself() {
+        String story = "S: I shipped a Flink job change that dropped a timezone conversion. T: the job was mine and I was "
+                + "on call. A: I rolled back, told the customer's ops lead directly and wrote the blameless postmortem.";
+        Grade told = gradedWithMeaning("leadership-culture", "lc-failure", story);
+        assertThat(criterion(told, "star-structure").score()).isEqualTo(4);
+        assertThat(criterion(told, "key-points").rationale()).doesNotContain("follows STAR");
+        String platitude = "I always own my mistakes, take action quickly and measure the result of everything I do.";
+        Grade claimed = gradedWithMeaning("leadership-culture", "lc-failure", platitude);
+        assertThat(criterion(claimed, "key-points").rationale()).contains("not covered yet: follows STAR");
+    }
+
     static int keyPointScore(Grade g) {
         return criterion(g, "key-points").score();
     }
