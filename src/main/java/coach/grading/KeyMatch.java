@@ -134,7 +134,10 @@ final class KeyMatch {
             boolean partOfTheStory = story && aboutTheWork[i] && sharesWith(i, stems, j -> aboutTheWork[j], 1);
             keep[i] = onTopic || partOfTheStory;
         }
-        if (story) chainTheStory(keep, best, top, stems);
+        if (story) {
+            chainTheStory(keep, best, top, stems);
+            keepTheLabelledParts(keep);
+        }
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) if (keep[i]) kept.add(sentences.get(i));
         return kept;
@@ -170,6 +173,21 @@ final class KeyMatch {
                 }
             }
         }
+    }
+
+    /** A part of a story labelled by its teller: "S: …", "Result: …". */
+    private static final java.util.regex.Pattern STAR_LABEL = java.util.regex.Pattern.compile(
+            "^\\s*(?:[STAR]|(?i:situation|task|action|result))\\s?:\\s");
+
+    /**
+     * A story its teller labelled part by part ("S: … T: … A: … R: …") is one story: once one labelled part is read
+     * as about the question, so are the others. "R: false declines went from 8% to zero within 35 minutes" sits far
+     * from a question about a failure owned, and was set aside, so the report said the story had no result.
+     */
+    private void keepTheLabelledParts(boolean[] keep) {
+        boolean any = false;
+        for (int i = 0; i < keep.length; i++) any |= keep[i] && STAR_LABEL.matcher(sentences.get(i)).find();
+        for (int i = 0; i < keep.length && any; i++) keep[i] |= STAR_LABEL.matcher(sentences.get(i)).find();
     }
 
     /**

@@ -249,6 +249,17 @@ class OfflineGraderTest {
         assertThat(criterion(claimed, "key-points").rationale()).contains("not covered yet: follows STAR");
     }
 
+    /** A story labelled part by part is one story: its "R: …" is its result however far it sits from the question. */
+    @Test
+    void aLabelledResultIsTheStorysResult() {
+        String story = "S: I shipped a Flink job change that dropped a timezone conversion. T: the job was mine and I was "
+                + "on call. A: I rolled back, told the customer's ops lead directly and wrote the blameless postmortem. "
+                + "R: false declines went from 8% of EU transactions to zero within 35 minutes.";
+        Grade g = gradedWithMeaning("leadership-culture", "lc-failure", story);
+        assertThat(criterion(g, "star-structure").score()).isEqualTo(5);
+        assertThat(criterion(g, "customer-impact").evidence()).startsWith("R: false declines");
+    }
+
     static int keyPointScore(Grade g) {
         return criterion(g, "key-points").score();
     }
