@@ -48,6 +48,8 @@ public final class OfflineGrader implements Grader {
         // only on sentences about the question, so off-topic padding earns nothing
         List<String> substance = match.relevant(request.stage().behavioural());
         List<String> impactRead = match.forImpact(substance);
+        // a story's result read for impact is the story's result too: STAR reads it, in the answer's order
+        List<String> story = text.substance().stream().filter(impactRead::contains).toList();
         // what the relevance check set aside (for the detectors, and for impact), and the sentences that wave a concern
         // away: named in the report, so no reasoning or number looks unseen
         List<String> offTopicForImpact = notIn(text.substance(), impactRead);
@@ -58,9 +60,9 @@ public final class OfflineGrader implements Grader {
             Finding f = switch (c.signal()) {
                 case QUANTIFIED_IMPACT -> ImpactSignal.score(impactRead, asideForImpact);
                 case KEY_POINTS -> HandWaving.discount(CoverageSignal.score(match, text.substance(), request.keyPoints(),
-                        judgedByStar(request, substance)), text.wavedAway());
+                        judgedByStar(request, story)), text.wavedAway());
                 case TRADEOFFS -> TradeoffSignal.score(substance, aside);
-                case STRUCTURE -> request.stage().behavioural() ? StructureSignal.star(substance)
+                case STRUCTURE -> request.stage().behavioural() ? StructureSignal.star(story)
                         : StructureSignal.design(substance);
                 case DEPTH -> DepthSignal.score(substance);
                 case COMPLEXITY -> ComplexitySignal.score(substance);

@@ -168,6 +168,19 @@ class GraderInvariantsTest {
         assertThat(score(a, String.join(" ", java.util.Collections.nCopies(8, a.answer().strip())))).isEqualTo(score(a, a.answer()));
     }
 
+    /**
+     * The result the impact criterion quotes is the story's result for STAR too: "As a result feature lag went from 24
+     * hours to 90 seconds, …" was quoted for impact 5 under a STAR report saying "missing: result".
+     */
+    @Example
+    void theResultQuotedForImpactIsTheStorysResult() {
+        for (String id : List.of("rs-strong-1", "rs-strong-3")) {
+            Grade g = graded(honest(id), honest(id).answer());
+            assertThat(g.criteria()).filteredOn(c -> c.criterionId().equals("star-structure")).first()
+                    .satisfies(c -> assertThat(c.rationale()).as(id).doesNotContainPattern("missing: [^.]*result"));
+        }
+    }
+
     static Calibration.EvalAnswer honest(String id) {
         return HONEST.stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow();
     }
