@@ -24,7 +24,7 @@ final class HandWaving {
     private static final List<Pattern> MARKERS = List.of(
             // "takes care of itself", "Pinecone handles updates automatically", "Kafka automatically moves the hot key",
             // "we get it for free"
-            "\\btakes? care of (?:it|them)sel(?:f|ves)\\b|\\bhandles? (?:[\\w-]+\\s+){0,2}automatically\\b"
+            "\\btakes? care of (?:it|them)sel(?:f|ves)\\b|\\bhandles? (?:[\\w-]+\\s+){0,2}(?:automatically|out of the box)\\b"
                     + "|\\bautomatically (?:handles?|moves?|fix\\w*|scales?|takes? care)\\b"
                     + "|\\bget (?:it|that|this|them) (?:for free|automatically)\\b",
             // "more partitions is always better", "you never get hot keys"

@@ -19,6 +19,7 @@ class HandWavingTest {
             "There's no need to reinvent the wheel here.",
             "We don't have to worry about ordering at all.",
             "The vector database handles re-indexing automatically.",
+            "You can share one GPU between as many pods as you want, Kubernetes handles that out of the box.",
             "Kubernetes automatically scales it for us.",
             "With good dashboards, quality takes care of itself.",
             "More replicas is always better for availability.",
