@@ -28,8 +28,9 @@ final class ImpactRewrite {
     /**
      * @param sentences the sentences about the question; only these are rewritten or quoted as the place to add a number
      * @param setAside  sentences not about the question or waving a concern away (their numbers earn nothing, but they exist)
+     * @param question  the question: its own figures, restated, are not the answer's numbers
      */
-    static String suggest(List<String> sentences, List<String> keyPoints, SetAside setAside) {
+    static String suggest(List<String> sentences, List<String> keyPoints, SetAside setAside, String question) {
         List<String> tied = sentences.stream().filter(Quantities::hasTiedPair).toList();
         List<String> candidates = sentences.stream().filter(s -> !Quantities.hasTiedPair(s))
                 .filter(s -> Sentences.words(s).size() >= 6).toList();
@@ -39,7 +40,7 @@ final class ImpactRewrite {
         if (!tied.isEmpty()) {
             return leadWithResult(tied.get(0), mostTechnical(candidates));
         }
-        Optional<String> numbered = candidates.stream().filter(Quantities::hasQuantity)
+        Optional<String> numbered = candidates.stream().filter(s -> Quantities.hasQuantity(Quantities.withoutGiven(s, question)))
                 .max(Comparator.comparingInt(s -> Quantities.hasOutcome(s) ? 1 : 0));
         if (numbered.isPresent()) {
             String metric = metric(numbered.get()).orElse("that number");
@@ -47,9 +48,11 @@ final class ImpactRewrite {
                     + " was before your work, what it became, and which customer or team felt the difference.";
         }
         Optional<String> elsewhere = setAside.first(Quantities::hasQuantity);
+        Optional<String> restated = candidates.stream().filter(Quantities::hasQuantity).findFirst();
         String opening = elsewhere.map(s -> (setAside.wavesAway(s) ? "The numbers in “" + Sentences.quote(s)
                 + "” wave a concern away. " : "I read the numbers in “" + Sentences.quote(s) + "” as not about this question. ")
-                + "Add a").orElse("Your answer has no numbers. Add one");
+                + "Add a").orElse(restated.isPresent() ? "Your answer's only numbers restate the question's. Add a"
+                : "Your answer has no numbers. Add one");
         return opening + " before → after on the metric this question is about"
                 + example(keyPoints) + ", and say which customer felt it, next to “"
                 + Sentences.quote(mostTechnical(candidates)) + "”.";

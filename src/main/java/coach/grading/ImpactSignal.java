@@ -15,13 +15,18 @@ final class ImpactSignal {
      *                  given for a 1 must not say the answer has no numbers when these have some
      */
     static Finding score(List<String> sentences, SetAside setAside) {
+        return score(sentences, setAside, "");
+    }
+
+    /** {@code question}: its own figures, restated ("the 20 ms budget"), earn nothing unless a baseline → result has them. */
+    static Finding score(List<String> sentences, SetAside setAside, String question) {
         int tiedPairs = 0;
         int tied = 0;
         int numbers = 0;
         String evidence = "";
         int evidenceRank = 0;
         for (String s : sentences) {
-            if (!Quantities.hasQuantity(s)) continue;
+            if (!Quantities.hasQuantity(Quantities.pairs(s).isEmpty() ? Quantities.withoutGiven(s, question) : s)) continue;
             numbers++;
             boolean outcome = Quantities.hasOutcome(s);
             int pairs = outcome ? Quantities.pairs(s).size() : 0;
@@ -45,6 +50,11 @@ final class ImpactSignal {
         if (numbers > 0) {
             return new Finding(2, Sentences.quote(evidence), "none of the numbers is tied to a customer or business "
                     + "outcome (latency a customer sees, cost, CTR, revenue, tickets).");
+        }
+        String restated = sentences.stream().filter(Quantities::hasQuantity).findFirst().orElse("");
+        if (!restated.isEmpty()) {
+            return new Finding(1, "", "the only numbers in “" + Sentences.quote(restated) + "” restate the question's; say "
+                    + "what your work changed, measured before and after.");
         }
         return setAside.first(Quantities::hasQuantity).map(s -> new Finding(1, "", setAside.wavesAway(s)
                         ? "the answer's numbers are in “" + Sentences.quote(s) + "”, which waves a concern away."

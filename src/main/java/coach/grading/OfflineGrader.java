@@ -58,7 +58,7 @@ public final class OfflineGrader implements Grader {
         List<CriterionScore> scores = new ArrayList<>();
         for (Criterion c : request.rubric().criteria()) {
             Finding f = switch (c.signal()) {
-                case QUANTIFIED_IMPACT -> ImpactSignal.score(impactRead, asideForImpact);
+                case QUANTIFIED_IMPACT -> ImpactSignal.score(impactRead, asideForImpact, request.question());
                 case KEY_POINTS -> HandWaving.discount(CoverageSignal.score(match, text.substance(), request.keyPoints(),
                         judgedByStar(request, story)), text.wavedAway());
                 case TRADEOFFS -> TradeoffSignal.score(substance, aside);
@@ -70,7 +70,7 @@ public final class OfflineGrader implements Grader {
             scores.add(new CriterionScore(c.id(), c.name(), c.weight(), f.score(), f.evidence(), rationale(c, f)));
         }
         return new Grade(Scoring.overall(scores), scores, improvements(request.rubric(), scores),
-                ImpactRewrite.suggest(impactRead, request.keyPoints(), asideForImpact), name(), "", flags(text, offTopicForImpact))
+                ImpactRewrite.suggest(impactRead, request.keyPoints(), asideForImpact, request.question()), name(), "", flags(text, offTopicForImpact))
                 .withAdvice(lengthAdvice(request, text.words()));
     }
 

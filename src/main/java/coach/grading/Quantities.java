@@ -58,6 +58,22 @@ final class Quantities {
         return QUANTITY.matcher(sentence).find() || !pairs(sentence).isEmpty();
     }
 
+    /**
+     * The sentence with every quantity that {@code given} states too blanked out: "I'd approach the 20 ms budget by
+     * making everything fast" restates its question's figure and shows nothing.
+     */
+    static String withoutGiven(String sentence, String given) {
+        java.util.Set<String> stated = QUANTITY.matcher(given == null ? "" : given).results()
+                .map(r -> normalised(r.group())).collect(java.util.stream.Collectors.toSet());
+        if (stated.isEmpty()) return sentence;
+        return QUANTITY.matcher(sentence).replaceAll(r -> stated.contains(normalised(r.group())) ? " "
+                : java.util.regex.Matcher.quoteReplacement(r.group()));
+    }
+
+    private static String normalised(String quantity) {
+        return quantity.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
     static int countQuantities(String sentence) {
         return (int) QUANTITY.matcher(sentence).results().count();
     }

@@ -260,6 +260,23 @@ class OfflineGraderTest {
         assertThat(criterion(g, "customer-impact").evidence()).startsWith("R: false declines");
     }
 
+    /**
+     * The question's own figure, restated ("the 20 ms budget"), shows nothing and earns nothing, and the report says
+     * so rather than that the answer has no numbers; in a baseline → result it is the answer's own measurement.
+     */
+    @Test
+    void theQuestionsOwnFigureRestatedEarnsNothing() {
+        String restated = "I'd approach the 20 ms budget by making everything as fast as possible, with Redis for features.";
+        Grade g = gradedWithMeaning("ml-deep-dive", "ml-latency-budget-llm", restated);
+        assertThat(criterion(g, "customer-impact").score()).isEqualTo(1);
+        assertThat(criterion(g, "customer-impact").rationale()).contains("restate the question's");
+        assertThat(g.rewrite()).contains("only numbers restate the question's").doesNotContain("[");
+        String measured = "Feature retrieval p99 went from 20 ms to 6 ms once features were precomputed into Redis, "
+                + "and the product's checkout latency for customers fell by 30 ms.";
+        Grade m = gradedWithMeaning("ml-deep-dive", "ml-latency-budget-llm", measured);
+        assertThat(criterion(m, "customer-impact").score()).isGreaterThanOrEqualTo(4);
+    }
+
     static int keyPointScore(Grade g) {
         return criterion(g, "key-points").score();
     }
