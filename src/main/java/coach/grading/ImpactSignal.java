@@ -13,12 +13,8 @@ final class ImpactSignal {
      * @param sentences the sentences about the question (they alone earn)
      * @param setAside  sentences not about the question or waving a concern away: they earn nothing, but the reason
      *                  given for a 1 must not say the answer has no numbers when these have some
+     * @param question  its own figures, restated ("the 20 ms budget"), earn nothing unless a baseline → result has them
      */
-    static Finding score(List<String> sentences, SetAside setAside) {
-        return score(sentences, setAside, "");
-    }
-
-    /** {@code question}: its own figures, restated ("the 20 ms budget"), earn nothing unless a baseline → result has them. */
     static Finding score(List<String> sentences, SetAside setAside, String question) {
         int tiedPairs = 0;
         int tied = 0;

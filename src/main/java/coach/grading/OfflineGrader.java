@@ -70,7 +70,8 @@ public final class OfflineGrader implements Grader {
             scores.add(new CriterionScore(c.id(), c.name(), c.weight(), f.score(), f.evidence(), rationale(c, f)));
         }
         return new Grade(Scoring.overall(scores), scores, improvements(request.rubric(), scores),
-                ImpactRewrite.suggest(impactRead, request.keyPoints(), asideForImpact, request.question()), name(), "", flags(text, offTopicForImpact))
+                ImpactRewrite.suggest(impactRead, request.keyPoints(), asideForImpact, request.question()), name(), "",
+                flags(text, offTopicForImpact))
                 .withAdvice(lengthAdvice(request, text.words()));
     }
 
@@ -82,7 +83,8 @@ public final class OfflineGrader implements Grader {
      */
     static Map<Integer, CoverageSignal.Judged> judgedByStar(GradingRequest request, List<String> story) {
         List<String> keyPoints = request.keyPoints();
-        int k = IntStream.range(0, keyPoints.size()).filter(i -> STAR_KEY_POINT.matcher(keyPoints.get(i)).find()).findFirst().orElse(-1);
+        int k = IntStream.range(0, keyPoints.size()).filter(i -> STAR_KEY_POINT.matcher(keyPoints.get(i)).find())
+                .findFirst().orElse(-1);
         if (!request.stage().behavioural() || k < 0) return Map.of();
         Finding star = StructureSignal.star(story);
         return Map.of(k, new CoverageSignal.Judged(star.score() >= 4 ? 1 : star.score() == 3 ? 0.5 : 0, star.evidence()));
