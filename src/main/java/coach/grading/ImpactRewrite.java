@@ -3,6 +3,7 @@ package coach.grading;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,8 @@ final class ImpactRewrite {
         if (!tied.isEmpty()) {
             return leadWithResult(tied.get(0), mostTechnical(candidates));
         }
-        Optional<String> numbered = candidates.stream().filter(s -> Quantities.hasQuantity(Quantities.withoutGiven(s, question)))
+        Set<String> given = Quantities.stated(question);
+        Optional<String> numbered = candidates.stream().filter(s -> Quantities.hasOwnQuantity(s, given))
                 .max(Comparator.comparingInt(s -> Quantities.hasOutcome(s) ? 1 : 0));
         if (numbered.isPresent()) {
             String metric = metric(numbered.get()).orElse("that number");

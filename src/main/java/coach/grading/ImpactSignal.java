@@ -1,6 +1,7 @@
 package coach.grading;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Quantified customer impact, on the rubric's ladder: 5 two or more baseline → result pairs on customer or business
@@ -21,8 +22,9 @@ final class ImpactSignal {
         int numbers = 0;
         String evidence = "";
         int evidenceRank = 0;
+        Set<String> given = Quantities.stated(question);
         for (String s : sentences) {
-            if (!Quantities.hasQuantity(Quantities.pairs(s).isEmpty() ? Quantities.withoutGiven(s, question) : s)) continue;
+            if (!Quantities.hasOwnQuantity(s, given)) continue;
             numbers++;
             boolean outcome = Quantities.hasOutcome(s);
             int pairs = outcome ? Quantities.pairs(s).size() : 0;

@@ -3,8 +3,10 @@ package coach.grading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds quantification in a sentence: numbers with units (ms, %, $, k/M/B, x, QPS, p99, SLA …), baseline → result
@@ -58,20 +60,25 @@ final class Quantities {
         return QUANTITY.matcher(sentence).find() || !pairs(sentence).isEmpty();
     }
 
+    /** The quantities a text states ("20 ms", "p99"), as {@link #hasOwnQuantity} compares them. */
+    static Set<String> stated(String text) {
+        return QUANTITY.matcher(text == null ? "" : text).results().map(r -> normalised(r.group())).collect(Collectors.toSet());
+    }
+
     /**
-     * The sentence with every quantity that {@code given} states too blanked out: "I'd approach the 20 ms budget by
-     * making everything fast" restates its question's figure and shows nothing.
+     * A quantity of the sentence's own: a baseline → result pair, or a number with a unit that {@code given} does not
+     * state too. "I'd approach the 20 ms budget by making everything fast" restates its question's figure and shows
+     * nothing; "p99 went from 20 ms to 6 ms" measures something.
      */
-    static String withoutGiven(String sentence, String given) {
-        java.util.Set<String> stated = QUANTITY.matcher(given == null ? "" : given).results()
-                .map(r -> normalised(r.group())).collect(java.util.stream.Collectors.toSet());
-        if (stated.isEmpty()) return sentence;
-        return QUANTITY.matcher(sentence).replaceAll(r -> stated.contains(normalised(r.group())) ? " "
-                : java.util.regex.Matcher.quoteReplacement(r.group()));
+    static boolean hasOwnQuantity(String sentence, Set<String> given) {
+        if (given.isEmpty()) return hasQuantity(sentence);
+        String own = QUANTITY.matcher(sentence).replaceAll(r -> given.contains(normalised(r.group())) ? " "
+                : Matcher.quoteReplacement(r.group()));
+        return !pairs(sentence).isEmpty() || hasQuantity(own);
     }
 
     private static String normalised(String quantity) {
-        return quantity.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+        return quantity.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 
     static int countQuantities(String sentence) {
