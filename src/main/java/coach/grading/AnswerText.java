@@ -19,6 +19,12 @@ final class AnswerText {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Pattern SEPARATOR = Pattern.compile("[,;/|#]|\\s[+&]\\s|\\s·\\s");
+    private static final Pattern ITEM_SEPARATOR = Pattern.compile("[,;]");
+    /** Names every metric line may use: sharing one of these ties a line of figures to nothing in particular. */
+    private static final Set<String> GENERIC_METRIC = Set.of("p99", "p95", "p90", "p50", "latenc", "ctr", "cost",
+            "costs", "revenu", "custom", "impact", "error", "errors", "rate", "throug", "qps", "users", "conver",
+            "result", "down", "per", "month", "saved", "faster", "slower", "lower", "higher");
+    private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*•·–]|\\d{1,2}[.)])\\s+");
     /** Two sentences sharing this share of their words are one sentence said twice. */
     private static final double SAME_SENTENCE = 0.8;
 
@@ -152,14 +158,6 @@ final class AnswerText {
                 .forEach(s -> told.addAll(CoverageSignal.stems(s)));
         return told;
     }
-
-    private static final Pattern ITEM_SEPARATOR = Pattern.compile("[,;]");
-    /** Names every metric line may use: sharing one of these ties a line of figures to nothing in particular. */
-    private static final Set<String> GENERIC_METRIC = Set.of("p99", "p95", "p90", "p50", "latenc", "ctr", "cost",
-            "costs", "revenu", "custom", "impact", "error", "errors", "rate", "throug", "qps", "users", "conver",
-            "result", "down", "went", "per", "month", "saved", "faster", "slower", "lower", "higher");
-
-    private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*•·–]|\\d{1,2}[.)])\\s+");
 
     private static boolean same(Set<String> a, Set<String> b) {
         if (a.size() < 4 || b.size() < 4) {

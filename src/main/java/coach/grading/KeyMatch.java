@@ -1,8 +1,13 @@
 package coach.grading;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 
 /**
  * How close each sentence of an answer is to the question and to each of its key points: by meaning (embeddings)
@@ -32,27 +37,10 @@ final class KeyMatch {
      */
     static final double ABOUT_THE_WORK = 0.62;
 
-    private final List<String> sentences;
-    /** [k][i]: key 0 is the question, keys 1..n the key points; i is the sentence. */
-    private final double[][] similarity;
-    private final boolean semantic;
-    /** [i]: whether sentence i is about the work interviewed on ({@link #ABOUT_THE_WORK}); all true without a model. */
-    private final boolean[] aboutTheWork;
-
-    private KeyMatch(List<String> sentences, double[][] similarity, boolean semantic, java.util.Set<String> topicStems,
-                     boolean[] aboutTheWork) {
-        this.sentences = sentences;
-        this.similarity = similarity;
-        this.semantic = semantic;
-        this.topicStems = topicStems;
-        this.aboutTheWork = aboutTheWork;
-    }
-
-    private final java.util.Set<String> topicStems;
     /** Content words a set-aside result sentence must share with the answer's topic to count for impact. */
     private static final int LINK_WORDS = 3;
     /** A sentence that opens by pointing back at the solution just described ("As a result, …", "This cut …"). */
-    private static final java.util.regex.Pattern CONTINUES = java.util.regex.Pattern.compile(
+    private static final Pattern CONTINUES = Pattern.compile(
             "(?i)\\s*(as a result|this|that|it|these|those|the result|the change|the fix|the new \\w+|with (it|this|that))\\b");
 
     /**
@@ -62,8 +50,38 @@ final class KeyMatch {
      * the rest of the answer: "The situation was that our biggest client…" is part of the story told, "Last year I
      * organised a bake sale, and as a result I learned…" is not.
      */
-    private static final java.util.Set<String> STORY_FRAME = java.util.Set.of("situat", "task", "action", "result",
+    private static final Set<String> STORY_FRAME = Set.of("situat", "task", "action", "result",
             "learne", "lesson", "measur", "specif", "candid", "own", "first-", "follow", "star");
+
+    /**
+     * A story's sentence closest to the question, at least this close, is part of the story even when it shares no
+     * word with the question or key points (a story told in its own product's words). Set on the tuning split.
+     */
+    static final double STORY_SEED = 0.60;
+    /**
+     * A sentence of a story this close to the question or a key point that shares a word with a sentence of the story
+     * continues it. Off-topic padding (hobbies, food, office news) sits below it; at 0.55 a pizza sentence appended
+     * to a story got in. Set on the tuning split and the padding checks.
+     */
+    static final double STORY_CHAIN_FLOOR = 0.57;
+
+    private final List<String> sentences;
+    /** [k][i]: key 0 is the question, keys 1..n the key points; i is the sentence. */
+    private final double[][] similarity;
+    private final boolean semantic;
+    /** [i]: whether sentence i is about the work interviewed on ({@link #ABOUT_THE_WORK}); all true without a model. */
+    private final boolean[] aboutTheWork;
+    /** The word stems of the question and its key points. */
+    private final Set<String> topicStems;
+
+    private KeyMatch(List<String> sentences, double[][] similarity, boolean semantic, Set<String> topicStems,
+                     boolean[] aboutTheWork) {
+        this.sentences = sentences;
+        this.similarity = similarity;
+        this.semantic = semantic;
+        this.topicStems = topicStems;
+        this.aboutTheWork = aboutTheWork;
+    }
 
     /** {@code work}: texts saying what the work interviewed on is about (every question and key point of the bank). */
     static KeyMatch of(List<String> sentences, String question, List<String> keyPoints,
@@ -71,10 +89,10 @@ final class KeyMatch {
         List<String> keys = new ArrayList<>();
         keys.add(question == null ? "" : question);
         keys.addAll(keyPoints);
-        java.util.Set<String> topic = new java.util.HashSet<>();
+        Set<String> topic = new HashSet<>();
         keys.forEach(k -> topic.addAll(CoverageSignal.stems(k)));
         boolean[] aboutTheWork = new boolean[sentences.size()];
-        java.util.Arrays.fill(aboutTheWork, true);
+        Arrays.fill(aboutTheWork, true);
         if (sentences.isEmpty()) {
             return new KeyMatch(sentences, new double[keys.size()][0], model.isPresent(), topic, aboutTheWork);
         }
@@ -87,10 +105,10 @@ final class KeyMatch {
         double[][] both = model.get().matrix(all, sentences);
         for (int i = 0; i < sentences.size() && !work.isEmpty(); i++) {
             int at = i;
-            aboutTheWork[i] = java.util.Arrays.stream(both, keys.size(), both.length)
+            aboutTheWork[i] = Arrays.stream(both, keys.size(), both.length)
                     .anyMatch(row -> row[at] >= ABOUT_THE_WORK);
         }
-        return new KeyMatch(sentences, java.util.Arrays.copyOf(both, keys.size()), true, topic, aboutTheWork);
+        return new KeyMatch(sentences, Arrays.copyOf(both, keys.size()), true, topic, aboutTheWork);
     }
 
     boolean semantic() {
@@ -123,7 +141,7 @@ final class KeyMatch {
             best[i] = closest(i);
             top = Math.max(top, best[i]);
         }
-        List<java.util.Set<String>> stems = sentences.stream().map(CoverageSignal::stems).toList();
+        List<Set<String>> stems = sentences.stream().map(CoverageSignal::stems).toList();
         boolean[] anchored = new boolean[sentences.size()];
         for (int i = 0; i < anchored.length; i++) anchored[i] = anchored(i, stems);
         boolean[] keep = new boolean[sentences.size()];
@@ -144,18 +162,6 @@ final class KeyMatch {
     }
 
     /**
-     * A story's sentence closest to the question, at least this close, is part of the story even when it shares no
-     * word with the question or key points (a story told in its own product's words). Set on the tuning split.
-     */
-    static final double STORY_SEED = 0.60;
-    /**
-     * A sentence of a story this close to the question or a key point that shares a word with a sentence of the story
-     * continues it. Off-topic padding (hobbies, food, office news) sits below it; at 0.55 a pizza sentence appended
-     * to a story got in. Set on the tuning split and the padding checks.
-     */
-    static final double STORY_CHAIN_FLOOR = 0.57;
-
-    /**
      * Reads a story as a chain: its sentence closest to the question (if {@link #STORY_SEED} close and about the work
      * interviewed on) seeds it, and a sentence close enough ({@link #STORY_CHAIN_FLOOR}) that shares a word with a
      * sentence already in it joins. "So I dropped the rewrite and pulled their promo calendar in as a Kafka feed …"
@@ -163,7 +169,7 @@ final class KeyMatch {
      * the test for the work, "My commute went from 50 minutes to 20 minutes when I moved flats" seeded a one-line
      * platitude's story and earned it STAR points.)
      */
-    private void chainTheStory(boolean[] keep, double[] best, double top, List<java.util.Set<String>> stems) {
+    private void chainTheStory(boolean[] keep, double[] best, double top, List<Set<String>> stems) {
         for (int i = 0; i < keep.length; i++) if (best[i] == top && top >= STORY_SEED && aboutTheWork[i]) keep[i] = true;
         for (boolean changed = true; changed; ) {
             changed = false;
@@ -175,28 +181,28 @@ final class KeyMatch {
         }
     }
 
-    /** A part of a story labelled by its teller: "S: …", "Result: …". */
-    private static final java.util.regex.Pattern STAR_LABEL = java.util.regex.Pattern.compile(
-            "^\\s*(?:[STAR]|(?i:situation|task|action|result))\\s?:\\s");
-
     /**
      * A story its teller labelled part by part ("S: … T: … A: … R: …") is one story: once one labelled part is read
      * as about the question, so are the others. "R: false declines went from 8% to zero within 35 minutes" sits far
      * from a question about a failure owned, and was set aside, so the report said the story had no result.
      */
     private void keepTheLabelledParts(boolean[] keep) {
+        boolean[] labelled = new boolean[keep.length];
         boolean any = false;
-        for (int i = 0; i < keep.length; i++) any |= keep[i] && STAR_LABEL.matcher(sentences.get(i)).find();
-        for (int i = 0; i < keep.length && any; i++) keep[i] |= STAR_LABEL.matcher(sentences.get(i)).find();
+        for (int i = 0; i < keep.length; i++) {
+            labelled[i] = StructureSignal.labelledPart(sentences.get(i));
+            any |= keep[i] && labelled[i];
+        }
+        for (int i = 0; i < keep.length && any; i++) keep[i] |= labelled[i];
     }
 
     /**
      * Whether sentence i has {@code atLeast} word stems in common with some other sentence j that {@code partner}
      * accepts: the one test behind every "vouched for by another sentence" rule of the relevance check.
      */
-    private static boolean sharesWith(int i, List<java.util.Set<String>> stems, java.util.function.IntPredicate partner,
+    private static boolean sharesWith(int i, List<Set<String>> stems, IntPredicate partner,
                                       int atLeast) {
-        java.util.Set<String> own = stems.get(i);
+        Set<String> own = stems.get(i);
         for (int j = 0; j < stems.size(); j++) {
             if (j != i && partner.test(j) && stems.get(j).stream().filter(own::contains).count() >= atLeast) return true;
         }
@@ -213,7 +219,7 @@ final class KeyMatch {
      * from 180 ms to 12 ms because we stopped re-sorting the catalogue"); an appended success story shares nothing.
      */
     List<String> forImpact(List<String> relevant) {
-        java.util.Set<String> context = new java.util.HashSet<>(topicStems);
+        Set<String> context = new HashSet<>(topicStems);
         relevant.forEach(s -> context.addAll(CoverageSignal.stems(s)));
         List<String> read = new ArrayList<>(relevant);
         for (int i = 0; i < sentences.size(); i++) {
@@ -240,9 +246,9 @@ final class KeyMatch {
      * a story ({@link #STORY_FRAME}), it must also share a word with a sentence that is on the topic by the other
      * tests, so two padding sentences cannot vouch for each other.
      */
-    private boolean sharesWords(int i, List<java.util.Set<String>> stems, boolean[] anchored) {
+    private boolean sharesWords(int i, List<Set<String>> stems, boolean[] anchored) {
         if (anchored[i]) return true;
-        java.util.Set<String> own = stems.get(i);
+        Set<String> own = stems.get(i);
         return own.stream().filter(topicStems::contains).count() >= 2 && sharesWith(i, stems, j -> anchored[j], 1);
     }
 
@@ -251,8 +257,8 @@ final class KeyMatch {
      * about something else vouches for none: "Our team went bowling … I scored 180" once made a story's "… all 180"
      * count), or two shared with the question and its key points, at least one of them not a frame word.
      */
-    private boolean anchored(int i, List<java.util.Set<String>> stems) {
-        java.util.Set<String> own = stems.get(i);
+    private boolean anchored(int i, List<Set<String>> stems) {
+        Set<String> own = stems.get(i);
         // two words in common: one ("minutes", "cost") happens by chance in any padding
         List<String> withTopic = own.stream().filter(topicStems::contains).toList();
         if (withTopic.size() >= 2 && withTopic.stream().anyMatch(stem -> !STORY_FRAME.contains(stem))) return true;

@@ -50,6 +50,7 @@ public final class OfflineGrader implements Grader {
         List<String> impactRead = match.forImpact(substance);
         // a story's result read for impact is the story's result too: STAR reads it, in the answer's order
         List<String> story = text.substance().stream().filter(impactRead::contains).toList();
+        Finding star = request.stage().behavioural() ? StructureSignal.star(story) : null;
         // what the relevance check set aside (for the detectors, and for impact), and the sentences that wave a concern
         // away: named in the report, so no reasoning or number looks unseen
         List<String> offTopicForImpact = notIn(text.substance(), impactRead);
@@ -60,10 +61,9 @@ public final class OfflineGrader implements Grader {
             Finding f = switch (c.signal()) {
                 case QUANTIFIED_IMPACT -> ImpactSignal.score(impactRead, asideForImpact, request.question());
                 case KEY_POINTS -> HandWaving.discount(CoverageSignal.score(match, text.substance(), request.keyPoints(),
-                        judgedByStar(request, story)), text.wavedAway());
+                        judgedByStar(request.keyPoints(), star)), text.wavedAway());
                 case TRADEOFFS -> TradeoffSignal.score(substance, aside);
-                case STRUCTURE -> request.stage().behavioural() ? StructureSignal.star(story)
-                        : StructureSignal.design(substance);
+                case STRUCTURE -> star != null ? star : StructureSignal.design(substance);
                 case DEPTH -> DepthSignal.score(substance);
                 case COMPLEXITY -> ComplexitySignal.score(substance);
             };
@@ -77,16 +77,15 @@ public final class OfflineGrader implements Grader {
 
     /**
      * A behavioural question's "Follows STAR: a specific situation, the candidate's own task, …" key point is judged by
-     * the STAR reading of the story (covered with three elements or more, half with two), not by how close a sentence's
-     * meaning sits to those words: a story told well sits far from them, a platitude about "taking action" close, and
-     * the report once listed STAR as not covered under a story whose STAR criterion it scored 5.
+     * the STAR reading of the story ({@code star}; null for a technical stage): covered with three elements or more,
+     * half with two. Not by how close a sentence's meaning sits to those words: a story told well sits far from them,
+     * a platitude about "taking action" close, and the report once listed STAR as not covered under a story whose STAR
+     * criterion it scored 5.
      */
-    static Map<Integer, CoverageSignal.Judged> judgedByStar(GradingRequest request, List<String> story) {
-        List<String> keyPoints = request.keyPoints();
+    static Map<Integer, CoverageSignal.Judged> judgedByStar(List<String> keyPoints, Finding star) {
         int k = IntStream.range(0, keyPoints.size()).filter(i -> STAR_KEY_POINT.matcher(keyPoints.get(i)).find())
                 .findFirst().orElse(-1);
-        if (!request.stage().behavioural() || k < 0) return Map.of();
-        Finding star = StructureSignal.star(story);
+        if (star == null || k < 0) return Map.of();
         return Map.of(k, new CoverageSignal.Judged(star.score() >= 4 ? 1 : star.score() == 3 ? 0.5 : 0, star.evidence()));
     }
 

@@ -37,6 +37,8 @@ final class StructureSignal {
             + "improved)|in the end|afterwards|learned|learnt|impact|since then|we ended|ended up|so now|now the|"
             + "after (about |roughly |around )?\\w+ (months|weeks|quarters)|(got|was|were) promoted|went from)\\b"
             + "|(?<![\\p{L}\\p{N}])R:\\s", Pattern.CASE_INSENSITIVE);
+    /** A part of a story labelled by its teller at its start: "S: …", "Result: …". */
+    private static final Pattern LABELLED_PART = Pattern.compile("^\\s*(?:[STAR]|(?i:situation|task|action|result))\\s?:\\s");
     /** A sentence told in the past: a story's opening sentence in the past sets its scene. */
     private static final Pattern PAST = Pattern.compile("\\b(was|were|had|did|got|went|took|came|ran|saw|\\w{3,}ed)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -46,6 +48,11 @@ final class StructureSignal {
             Pattern.CASE_INSENSITIVE);
 
     private StructureSignal() {}
+
+    /** Whether the sentence opens with a STAR label ("S: …", "Result: …"), as a story labelled part by part does. */
+    static boolean labelledPart(String sentence) {
+        return LABELLED_PART.matcher(sentence).find();
+    }
 
     static Finding design(List<String> sentences) {
         int steps = 0;
